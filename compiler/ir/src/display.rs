@@ -98,3 +98,38 @@ fn write_rows(out: &mut String, schema: &Schema, fields: &[crate::types::Field],
         );
     }
 }
+
+/// Rec groups with each type's id, finality, supertype and equivalence, then the layout:
+/// what the snapshot tests record.
+pub fn summary(schema: &Schema) -> String {
+    let mut out = String::new();
+    if let Some(package) = &schema.package {
+        let _ = writeln!(out, "package {package}");
+    }
+    if let Some(identifier) = schema.identifier {
+        let _ = writeln!(out, "identifier {:?}", String::from_utf8_lossy(&identifier));
+    }
+    if let Some(root) = schema.root {
+        let _ = writeln!(out, "root {}", schema.ty(root).name);
+    }
+    for (number, group) in schema.rec_groups.iter().enumerate() {
+        let _ = writeln!(out, "rec group {number}:");
+        for &index in &group.types {
+            let ty = schema.ty(index);
+            let supertype = ty.supertype.map(|s| format!(" <: {}", schema.ty(s).name)).unwrap_or_default();
+            let same = if ty.canonical != index { format!(" = {}", schema.ty(ty.canonical).name) } else { String::new() };
+            let made = if ty.declared { "" } else { " (from [T])" };
+            let _ = writeln!(
+                out,
+                "    {}{} {}{supertype}{same}: id {}{made}",
+                if ty.is_final { "final " } else { "" },
+                ty.composite.kind_name(),
+                ty.name,
+                ty.type_id
+            );
+        }
+    }
+    out.push('\n');
+    out.push_str(&layout_text(schema));
+    out
+}

@@ -1,0 +1,58 @@
+//! `wxl build`: runs a back end and writes its files, or with `--check` compares them with what
+//! is on disk (exit 1 naming the stale files).
+
+use std::path::{Path, PathBuf};
+
+use wxl_ir::GeneratedFiles;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Lang {
+    /// Only checks and lays out the schema (no files); useful while the other back ends grow.
+    None,
+}
+
+pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_check::Config) -> bool {
+    let mut ok = true;
+    for file in files {
+        let compilation = wxl_check::compile_file(file, config);
+        crate::diagnostics::emit(&compilation);
+        let Some(schema) = &compilation.schema else {
+            ok = false;
+            continue;
+        };
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let generated = generate(lang, schema, &stem);
+        ok &= if check { compare(out, &generated) } else { write(out, &generated) };
+    }
+    ok
+}
+
+fn generate(lang: Lang, _schema: &wxl_ir::Schema, _stem: &str) -> GeneratedFiles {
+    match lang {
+        Lang::None => GeneratedFiles::new(),
+    }
+}
+
+fn write(out: &Path, generated: &GeneratedFiles) -> bool {
+    for (name, contents) in generated {
+        let path = out.join(name);
+        let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, contents));
+        if let Err(error) = result {
+            eprintln!("error: cannot write `{}`: {error}", path.display());
+            return false;
+        }
+    }
+    true
+}
+
+fn compare(out: &Path, generated: &GeneratedFiles) -> bool {
+    let stale: Vec<String> = generated
+        .iter()
+        .filter(|(name, contents)| std::fs::read(out.join(name)).ok().as_deref() != Some(contents.as_slice()))
+        .map(|(name, _)| out.join(name).display().to_string())
+        .collect();
+    for path in &stale {
+        eprintln!("error: `{path}` is stale: run `wxl build` again");
+    }
+    stale.is_empty()
+}
