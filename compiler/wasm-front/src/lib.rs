@@ -122,3 +122,6 @@ pub(crate) fn warning(
 ) -> Diagnostic {
     labelled(Diagnostic::warning(), code, message, span, label)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,7 @@
+;; expect: unknown type
+;; source: WebAssembly/spec test/core/type-rec.wast, assert_invalid
+;; note: func types
+(module
+  (rec (type (func (param (ref 1)))))
+  (rec (type (func)))
+)

@@ -1,0 +1,5 @@
+;; source: WebAssembly/spec test/core/gc/array.wast, assert_invalid "constant expression required" (fails in code; its types are valid)
+(module
+  (type $bvec (array i8))
+  (type $vvec (array (ref $bvec)))
+)

@@ -1,0 +1,4 @@
+;; source: WebAssembly/spec test/core/gc/array_fill.wast, assert_invalid "type mismatch" (fails in code; its types are valid)
+(module
+  (type $a (array (mut i8)))
+)

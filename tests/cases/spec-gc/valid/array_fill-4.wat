@@ -1,0 +1,5 @@
+;; source: WebAssembly/spec test/core/gc/array_fill.wast, module
+(module
+  (type $arr8 (array i8))
+  (type $arr8_mut (array (mut i8)))
+)

@@ -1,0 +1,4 @@
+;; source: WebAssembly/spec test/core/gc/array_init_data.wast, assert_invalid "array is immutable" (fails in code; its types are valid)
+(module
+  (type $a (array i8))
+)

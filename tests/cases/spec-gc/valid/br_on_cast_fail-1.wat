@@ -1,0 +1,6 @@
+;; source: WebAssembly/spec test/core/gc/br_on_cast_fail.wast, module
+(module
+  (type $ft (func (result i32)))
+  (type $st (struct (field i16)))
+  (type $at (array i8))
+)

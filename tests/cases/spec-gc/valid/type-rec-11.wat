@@ -1,0 +1,6 @@
+;; source: WebAssembly/spec test/core/type-rec.wast, assert_invalid "type mismatch" (fails in code; its types are valid)
+(module
+  (rec (type $f0 (func)) (type (struct (field (ref $f0)))))
+  (rec (type $f1 (func)) (type (struct (field (ref $f0)))))
+  (rec (type $f2 (func)) (type (struct (field (ref $f1)))))
+)

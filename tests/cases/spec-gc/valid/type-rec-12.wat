@@ -1,0 +1,5 @@
+;; source: WebAssembly/spec test/core/type-rec.wast, assert_invalid "type mismatch" (fails in code; its types are valid)
+(module
+  (rec (type $f1 (func)) (type (struct)))
+  (rec (type (struct)) (type $f2 (func)))
+)

@@ -1,0 +1,4 @@
+;; source: WebAssembly/spec test/core/type-rec.wast, assert_invalid "type mismatch" (fails in code; its types are valid)
+(module
+  (rec (type (func)) (type $ft (func)))
+)

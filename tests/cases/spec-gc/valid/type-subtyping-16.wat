@@ -1,0 +1,5 @@
+;; source: WebAssembly/spec test/core/gc/type-subtyping.wast, assert_invalid "type mismatch" (fails in code; its types are valid)
+(module
+  (rec (type $f11 (sub (func))) (type $f12 (sub $f11 (func))))
+  (rec (type $f21 (sub (func))) (type $f22 (sub $f11 (func))))
+)

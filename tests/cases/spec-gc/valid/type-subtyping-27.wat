@@ -1,0 +1,4 @@
+;; source: WebAssembly/spec test/core/gc/type-subtyping.wast, assert_unlinkable "incompatible import" (valid)
+(module
+  (rec (type $f11 (sub (func))) (type $f12 (sub $f11 (func))))
+)
