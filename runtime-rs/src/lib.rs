@@ -1,4 +1,36 @@
 //! The wxl runtime: verify untrusted buffers, read them in place, build them front to back.
+//!
+//! The layout is docs/LAYOUT.md; this crate implements it exactly. See README.md for the API
+//! that generated code wraps.
+//!
+//! - [`verify()`] / [`Verifier`] / [`verify_with_scratch`]: the one-pass verifier.
+//! - [`Verified`], [`StructView`], [`ArrayView`], [`ObjectView`], [`Vector`]: zero-copy readers.
+//! - [`Builder`]: writes buffers front to back (feature `alloc`).
+//! - [`VerifiedMut`]: in-place updates of scalar fields.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+#[cfg(feature = "alloc")]
+pub mod build;
+mod error;
+pub mod mutate;
+mod raw;
+pub mod read;
+mod scalar;
 pub mod schema;
+pub mod verify;
+
+#[cfg(feature = "alloc")]
+pub use build::{ArrayBuilder, Builder, Ref, StructBuilder};
+pub use error::{Error, ErrorKind};
+pub use mutate::{SetError, StructMut, ArrayMut, VerifiedMut};
+pub use raw::Plain;
+pub use read::{AnyRef, ArrayView, Element, FromObject, ObjectView, StructView, Vector, Verified};
+pub use scalar::Scalar;
+pub use schema::Schema;
+#[cfg(feature = "alloc")]
+pub use verify::{verify, Verifier};
+pub use verify::{bitmap_words, verify_with_scratch, Options};

@@ -1,0 +1,244 @@
+//! Builders: write a buffer front to back, children before parents (LAYOUT.md sections 3-5).
+//!
+//! The same calls give the same bytes, and the choices below are the canonical ones every wxl
+//! builder (Rust, C, WASM) makes, so equal inputs give identical buffers in every language:
+//!
+//! - The header is written last, by [`Builder::finish`]: magic, version 1, flags 0, the
+//!   identifier given (four zero bytes for none), the root reference.
+//! - Objects follow in call order from offset 16, with no gaps except alignment padding.
+//! - Before a tag word, the *fewest* zero padding words (0..=3) that put the body at a multiple
+//!   of its body alignment (4, 8 or 16; 4 for strings and byte strings).
+//! - The long-length form (short length 0xFFFF, then a u32) exactly when the length is
+//!   at least 0xFFFF; the padding is computed for the header size actually used.
+//! - A struct's stored size is its declared size: every field is written, defaults included
+//!   (fields never set are zero). Unused bytes inside a body (gaps between fields) are zero.
+//! - After each body, zero bytes up to the next multiple of 4.
+//! - Shared strings ([`Builder::shared_string`]) are written once, the first time their text is
+//!   seen since the last `clear`, and later calls return that first object.
+//!
+//! Storage is 16-byte aligned (`Vec<u128>`), so readers can hand out typed slices of any array
+//! in a built buffer. `clear` keeps the storage: a reused builder does not allocate.
+//!
+//! Panics: on misuse only: a body alignment other than 4, 8 or 16, a field write outside the
+//! declared size, a length above `u32::MAX` or a buffer above `0xFFFF_FFFC` bytes.
+
+mod objects;
+mod shared;
+
+pub use objects::{ArrayBuilder, StructBuilder};
+
+use crate::raw::{as_bytes, as_bytes_mut};
+use crate::schema::{TYPE_ID_BYTES, TYPE_ID_STRING};
+use crate::verify::{HEADER_LEN, MAGIC, MAX_BUFFER_LEN, VERSION};
+use alloc::vec::Vec;
+use core::fmt;
+use core::marker::PhantomData;
+
+/// A reference to an object written by a [`Builder`]: the offset of its tag word. `T` is a
+/// marker of what it points to (`str`, `[u8]`, or a type of the generated code).
+#[repr(transparent)]
+pub struct Ref<T: ?Sized = ()> {
+    offset: u32,
+    _target: PhantomData<fn() -> *const T>,
+}
+
+impl<T: ?Sized> Ref<T> {
+    /// A reference to the object whose tag word is at `offset`.
+    #[inline]
+    pub const fn from_offset(offset: u32) -> Self {
+        Ref { offset, _target: PhantomData }
+    }
+
+    /// The value stored in a reference slot.
+    #[inline]
+    pub const fn offset(self) -> u32 {
+        self.offset
+    }
+
+    /// The same reference with another marker (an upcast, say).
+    #[inline]
+    pub const fn cast<U: ?Sized>(self) -> Ref<U> {
+        Ref::from_offset(self.offset)
+    }
+}
+
+impl<T: ?Sized> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: ?Sized> Copy for Ref<T> {}
+impl<T: ?Sized> PartialEq for Ref<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.offset == other.offset
+    }
+}
+impl<T: ?Sized> Eq for Ref<T> {}
+impl<T: ?Sized> core::hash::Hash for Ref<T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.offset.hash(state);
+    }
+}
+impl<T: ?Sized> fmt::Debug for Ref<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ref({})", self.offset)
+    }
+}
+
+/// The short length that announces a long length word.
+const LONG: usize = 0xFFFF;
+
+/// Writes one buffer at a time; `clear` to start the next one in the same storage.
+#[derive(Clone, Default)]
+pub struct Builder {
+    /// 16-aligned storage, all of it initialized; bytes past `len` are scratch.
+    words: Vec<u128>,
+    /// Bytes written so far, header included.
+    len: usize,
+    shared: shared::Table,
+}
+
+impl fmt::Debug for Builder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Builder").field("len", &self.len).finish_non_exhaustive()
+    }
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::with_capacity(0)
+    }
+
+    /// A builder whose first buffer of up to `bytes` bytes will not reallocate.
+    pub fn with_capacity(bytes: usize) -> Builder {
+        let mut builder = Builder { words: Vec::new(), len: 0, shared: shared::Table::default() };
+        builder.reserve(bytes.max(HEADER_LEN));
+        builder.clear();
+        builder
+    }
+
+    /// Forget the current buffer, keeping the storage.
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.push_zeros(HEADER_LEN);
+        self.shared.clear();
+    }
+
+    /// Bytes written so far (header included).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when nothing but the header placeholder has been written.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == HEADER_LEN
+    }
+
+    /// The bytes written so far (the header is complete only after `finish`).
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &as_bytes(&self.words)[..self.len]
+    }
+
+    /// Write the header with the root and the identifier (`[0; 4]` for none); the buffer.
+    pub fn finish<T: ?Sized>(&mut self, root: Ref<T>, identifier: [u8; 4]) -> &[u8] {
+        let bytes = as_bytes_mut(&mut self.words);
+        bytes[0..4].copy_from_slice(&MAGIC);
+        bytes[4..6].copy_from_slice(&VERSION.to_le_bytes());
+        bytes[6..8].copy_from_slice(&[0, 0]);
+        bytes[8..12].copy_from_slice(&identifier);
+        bytes[12..16].copy_from_slice(&root.offset.to_le_bytes());
+        self.as_bytes()
+    }
+
+    /// A string object.
+    pub fn string(&mut self, text: &str) -> Ref<str> {
+        self.blob(TYPE_ID_STRING, text.as_bytes()).cast()
+    }
+
+    /// A byte-string object.
+    pub fn bytes(&mut self, data: &[u8]) -> Ref<[u8]> {
+        self.blob(TYPE_ID_BYTES, data).cast()
+    }
+
+    /// A string object written once per distinct text (since the last `clear`).
+    pub fn shared_string(&mut self, text: &str) -> Ref<str> {
+        if let Some(found) = self.shared.find(self.as_bytes(), text) {
+            return Ref::from_offset(found);
+        }
+        let made = self.string(text);
+        let buf = &as_bytes(&self.words)[..self.len];
+        self.shared.insert(buf, text, made.offset);
+        made
+    }
+
+    /// A string or bytes object: 4-aligned body, `data`, tail padding.
+    fn blob(&mut self, type_id: u16, data: &[u8]) -> Ref {
+        let at = self.tag(type_id, 4, data.len());
+        self.push_bytes(data);
+        self.pad();
+        at
+    }
+
+    /// Grow the storage so that `extra` more bytes fit.
+    #[inline]
+    fn reserve(&mut self, extra: usize) {
+        let need = self.len + extra;
+        assert!(need <= MAX_BUFFER_LEN, "wxl buffer longer than 0xFFFF_FFFC bytes");
+        if need > self.words.len() * 16 {
+            let words = need.div_ceil(16).max(self.words.len() * 2).max(64);
+            self.words.resize(words, 0);
+        }
+    }
+
+    #[inline]
+    fn push_bytes(&mut self, data: &[u8]) {
+        self.reserve(data.len());
+        let start = self.len;
+        as_bytes_mut(&mut self.words)[start..start + data.len()].copy_from_slice(data);
+        self.len += data.len();
+    }
+
+    /// `n` zero bytes; returns where they start.
+    #[inline]
+    fn push_zeros(&mut self, n: usize) -> usize {
+        self.reserve(n);
+        let start = self.len;
+        as_bytes_mut(&mut self.words)[start..start + n].fill(0);
+        self.len += n;
+        start
+    }
+
+    /// Zero bytes up to the next multiple of 4.
+    #[inline]
+    fn pad(&mut self) {
+        self.push_zeros(self.len.wrapping_neg() % 4);
+    }
+
+    /// The bytes `at..at + n` of the buffer, writable.
+    #[inline]
+    fn slice_mut(&mut self, at: usize, n: usize) -> &mut [u8] {
+        &mut as_bytes_mut(&mut self.words)[at..at + n]
+    }
+
+    /// Padding words, the tag word and the long length if any, for a body aligned to `align`;
+    /// returns the reference. The body starts at `self.len` afterwards.
+    fn tag(&mut self, type_id: u16, align: u32, length: usize) -> Ref {
+        assert!(matches!(align, 4 | 8 | 16), "wxl body alignment must be 4, 8 or 16, not {align}");
+        assert!(type_id != 0 && type_id != 0xFFFF, "wxl type id {type_id} names no type");
+        let length = u32::try_from(length).expect("wxl length above u32::MAX");
+        let header = if length as usize >= LONG { 8 } else { 4 };
+        let align = align as usize;
+        let padding = (align - (self.len + header) % align) % align;
+        self.push_zeros(padding);
+        let at = self.len;
+        let short = (length as usize).min(LONG) as u32;
+        self.push_bytes(&(short << 16 | u32::from(type_id)).to_le_bytes());
+        if header == 8 {
+            self.push_bytes(&length.to_le_bytes());
+        }
+        Ref::from_offset(at as u32)
+    }
+}
