@@ -2,13 +2,13 @@
 //! comments, and the diagnostics found so far.
 
 use crate::ast::{
-    Attribute, FileId, Finality, Ident, Item, Literal, LiteralKind, Path, Span, StringLit, TypeDef,
-    TypeDefKind,
+    Attribute, FileId, Finality, Ident, Import, Item, Literal, LiteralKind, Path, Span, StringLit,
+    TypeDef, TypeDefKind,
 };
 use crate::docs::DocTable;
 use crate::error::{error, Code};
 use crate::lexer::Spanned;
-use crate::literal::{decode_string, parse_float, parse_int, IntError};
+use crate::literal::{decode_string, parse_float, parse_int};
 use crate::syntax_error::syntax_error;
 use crate::token::{is_keyword, Token};
 use crate::Diagnostic;
@@ -20,7 +20,7 @@ pub(crate) type ErrorRecovery<'a> = lalrpop_util::ErrorRecovery<usize, Token<'a>
 #[derive(Debug)]
 pub(crate) enum Top {
     Package(Path, Span),
-    Import(crate::ast::Import),
+    Import(Import),
     Item(Item),
     /// Something that did not parse (already diagnosed).
     Error,
@@ -98,13 +98,7 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn int(&mut self, negative: bool, digits: &str, start: usize, end: usize) -> Literal {
         let value = parse_int(digits, negative).unwrap_or_else(|problem| {
-            let (code, message) = match problem {
-                IntError::NoDigits => (Code::InvalidNumber, "hex literal without digits"),
-                IntError::OutOfRange => (Code::IntegerOutOfRange, "integer literal out of range"),
-            };
-            let label = "must be an integer from -2^127 to 2^127-1";
-            let label = if problem == IntError::NoDigits { "expected hex digits after `0x`" } else { label };
-            self.diagnostics.push(error(code, self.file, start..end, message, label));
+            self.diagnostics.push(problem.diagnostic(self.file, start..end));
             0
         });
         Literal { kind: LiteralKind::Int(value), span: self.span(start, end) }

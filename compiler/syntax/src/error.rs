@@ -22,6 +22,8 @@ pub(crate) enum Code {
     UnattachedDoc,
     NegatedName,
     KeywordAsTypeName,
+    NestedTooDeeply,
+    UnclosedBrace,
 }
 
 impl Code {
@@ -41,6 +43,8 @@ impl Code {
             Code::UnattachedDoc => "E0012",
             Code::NegatedName => "E0013",
             Code::KeywordAsTypeName => "E0014",
+            Code::NestedTooDeeply => "E0015",
+            Code::UnclosedBrace => "E0016",
         }
     }
 }

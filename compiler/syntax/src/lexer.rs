@@ -11,6 +11,10 @@ use crate::Diagnostic;
 use logos::Logos;
 use std::ops::Range;
 
+/// How deeply `[` may nest. Deeper brackets are dropped (with a diagnostic) so that the tree,
+/// and everything that recurses over it, stays shallow whatever the input.
+const MAX_BRACKET_DEPTH: usize = 32;
+
 /// A token with its byte range, the shape lalrpop expects.
 pub(crate) type Spanned<'a> = (usize, Token<'a>, usize);
 
@@ -42,6 +46,8 @@ struct Lexer<'a> {
     pending_docs_range: Range<usize>,
     /// A run of unknown characters, reported as one diagnostic.
     unknown_run: Option<Range<usize>>,
+    /// How many `[` are open.
+    bracket_depth: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -52,7 +58,7 @@ impl<'a> Lexer<'a> {
             docs: DocTable::default(),
             diagnostics: Vec::new(),
         };
-        Lexer { file, text, out, pending_docs: Vec::new(), pending_docs_range: 0..0, unknown_run: None }
+        Lexer { file, text, out, pending_docs: Vec::new(), pending_docs_range: 0..0, unknown_run: None, bracket_depth: 0 }
     }
 
     fn token(&mut self, token: Token<'a>, range: Range<usize>) {
@@ -65,8 +71,33 @@ impl<'a> Lexer<'a> {
                 decode_string(self.file, range.start, raw, &mut self.out.diagnostics);
                 self.push(token, range);
             }
+            Token::LBracket => self.open_bracket(range),
+            Token::RBracket => self.close_bracket(range),
             token => self.push(token, range),
         }
+    }
+
+    fn open_bracket(&mut self, range: Range<usize>) {
+        self.bracket_depth += 1;
+        if self.bracket_depth <= MAX_BRACKET_DEPTH {
+            return self.push(Token::LBracket, range);
+        }
+        if self.bracket_depth == MAX_BRACKET_DEPTH + 1 {
+            self.out.diagnostics.push(error(
+                Code::NestedTooDeeply,
+                self.file,
+                range,
+                format!("array types nested more than {MAX_BRACKET_DEPTH} deep"),
+                "brackets from here on are ignored",
+            ));
+        }
+    }
+
+    fn close_bracket(&mut self, range: Range<usize>) {
+        if self.bracket_depth <= MAX_BRACKET_DEPTH {
+            self.push(Token::RBracket, range);
+        }
+        self.bracket_depth = self.bracket_depth.saturating_sub(1);
     }
 
     fn push(&mut self, token: Token<'a>, range: Range<usize>) {
@@ -158,4 +189,41 @@ fn doc_text(comment: &str, prefix: &str) -> Option<String> {
     let rest = comment.strip_prefix(prefix)?;
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     Some(rest.trim_end_matches('\r').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_drop_slashes_one_space_and_carriage_returns() {
+        let lexed = lex(0, "//! top\r\n///  two\r\n////plain\r\n///\r\nstruct");
+        assert_eq!(lexed.file_docs, ["top"]);
+        let mut docs = lexed.docs;
+        assert_eq!(docs.take(lexed.tokens[0].0), [" two", ""]);
+    }
+
+    #[test]
+    fn byte_order_mark_is_whitespace() {
+        let lexed = lex(0, "\u{FEFF}struct");
+        assert!(lexed.diagnostics.is_empty());
+        assert_eq!(lexed.tokens.len(), 1);
+    }
+
+    #[test]
+    fn unknown_characters_merge_into_one_diagnostic() {
+        let lexed = lex(0, "x $%é y");
+        assert_eq!(lexed.diagnostics.len(), 1);
+        assert_eq!(lexed.diagnostics[0].message, "unknown characters `$%é`");
+        assert_eq!(lexed.tokens.len(), 2);
+    }
+
+    #[test]
+    fn deep_brackets_are_cut() {
+        let depth = MAX_BRACKET_DEPTH + 10;
+        let text = format!("{}i32{}", "[".repeat(depth), "]".repeat(depth));
+        let lexed = lex(0, &text);
+        assert_eq!(lexed.diagnostics.len(), 1);
+        assert_eq!(lexed.tokens.len(), 2 * MAX_BRACKET_DEPTH + 1);
+    }
 }

@@ -3,6 +3,7 @@
 use crate::ast::FileId;
 use crate::error::{error, Code};
 use crate::Diagnostic;
+use std::ops::Range;
 
 /// Decodes a string token (quotes included) that starts at byte `start`. Problems are pushed to
 /// `diagnostics`; the result is the best reading of the text anyway.
@@ -95,6 +96,27 @@ fn decode_unicode_escape(chars: &mut Chars<'_>, raw: &str, at: usize) -> Result<
 pub(crate) enum IntError {
     NoDigits,
     OutOfRange,
+}
+
+impl IntError {
+    pub(crate) fn diagnostic(&self, file: FileId, range: Range<usize>) -> Diagnostic {
+        match self {
+            IntError::NoDigits => error(
+                Code::InvalidNumber,
+                file,
+                range,
+                "hex literal without digits",
+                "expected hex digits after `0x`",
+            ),
+            IntError::OutOfRange => error(
+                Code::IntegerOutOfRange,
+                file,
+                range,
+                "integer literal out of range",
+                "must be an integer from -2^127 to 2^127-1",
+            ),
+        }
+    }
 }
 
 /// Reads decimal or `0x` hex digits (with `_` separators) and applies the sign.

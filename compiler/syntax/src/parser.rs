@@ -2,6 +2,7 @@
 //! checks that need the whole file (package placement, unattached docs).
 
 use crate::ast::{FileId, Path, SourceFile, Span};
+use crate::braces::close_braces;
 use crate::context::{Ctx, Top};
 use crate::error::{error, warning, Code};
 use crate::grammar::SourceFileParser;
@@ -11,7 +12,8 @@ use crate::{Diagnostic, Parse};
 use codespan_reporting::diagnostic::Label;
 
 pub(crate) fn parse(file: FileId, text: &str) -> Parse {
-    let Lexed { tokens, file_docs, docs, diagnostics } = lex(file, text);
+    let Lexed { tokens, file_docs, docs, mut diagnostics } = lex(file, text);
+    let tokens = close_braces(file, tokens, &mut diagnostics);
     let mut ctx = Ctx { file, text, tokens: &tokens, docs, diagnostics };
     let tops = match SourceFileParser::new().parse(&mut ctx, tokens.iter().copied()) {
         Ok(tops) => tops,

@@ -18,9 +18,8 @@ pub(crate) fn syntax_error(
 ) -> Diagnostic {
     use lalrpop_util::ParseError::*;
     match parse_error {
-        UnrecognizedToken { token: (start, token, end), expected } => {
-            let keyword = if token.is_keyword() { "keyword " } else { "" };
-            let found = format!("{keyword}`{}`", snippet(&text[start..end]));
+        UnrecognizedToken { token: (start, _, end), expected } => {
+            let found = describe_found(text, tokens, start);
             let message = expected_message(text, tokens, start, &expected, &found);
             error(Code::UnexpectedToken, file, start..end, message, label(&expected))
         }
@@ -39,6 +38,16 @@ pub(crate) fn syntax_error(
         }
         User { error } => match error {},
     }
+}
+
+/// The first real token at or after `at` ("keyword `struct`", "`x`"), or "end of file". An
+/// inserted `}` (zero-width) is described by what really follows it.
+fn describe_found(text: &str, tokens: &[Spanned<'_>], at: usize) -> String {
+    let index = tokens.partition_point(|&(start, _, _)| start < at);
+    let real = tokens[index..].iter().find(|&&(start, _, end)| start < end);
+    let Some(&(start, token, end)) = real else { return "end of file".to_string() };
+    let keyword = if token.is_keyword() { "keyword " } else { "" };
+    format!("{keyword}`{}`", snippet(&text[start..end]))
 }
 
 /// "expected X after Y, found Z".
@@ -63,9 +72,10 @@ fn label(expected: &[String]) -> String {
 /// Describes the token before offset `at`, naming its role when the expected set gives it away.
 fn after(text: &str, tokens: &[Spanned<'_>], at: usize, expected: &[String]) -> Option<String> {
     let index = tokens.partition_point(|&(start, _, _)| start < at);
-    let (start, prev, end) = tokens.get(index.checked_sub(1)?)?;
-    let before_prev = index.checked_sub(2).and_then(|i| tokens.get(i)).map(|t| t.1);
-    let text = snippet(&text[*start..*end]);
+    let mut real = tokens[..index].iter().rev().filter(|&&(start, _, end)| start < end);
+    let &(start, prev, end) = real.next()?;
+    let before_prev = real.next().map(|&(_, token, _)| token);
+    let text = snippet(&text[start..end]);
     let only = |terminal: &str| expected.len() == 1 && expected[0] == terminal;
     let role = match (before_prev, prev) {
         (Some(Token::Struct | Token::Array | Token::Enum), Token::Ident(_)) => "type name ",
@@ -76,7 +86,7 @@ fn after(text: &str, tokens: &[Spanned<'_>], at: usize, expected: &[String]) -> 
     Some(format!("{role}`{text}`"))
 }
 
-fn is_name(token: &Token<'_>) -> bool {
+fn is_name(token: Token<'_>) -> bool {
     matches!(token, Token::Ident(_)) || token.is_keyword()
 }
 

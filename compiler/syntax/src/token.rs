@@ -4,7 +4,8 @@
 use logos::Logos;
 
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
-#[logos(skip r"[ \t\r\n\f]+")]
+// The byte order mark some editors write is whitespace too.
+#[logos(skip r"[ \t\r\n\f\u{FEFF}]+")]
 pub enum Token<'a> {
     #[token("package")]
     Package,

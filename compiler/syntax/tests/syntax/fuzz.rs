@@ -18,7 +18,7 @@ const TOKENS: &[&str] = &[
 
 fn config() -> Config {
     Config {
-        cases: 512,
+        cases: 2048,
         failure_persistence: None,
         rng_seed: RngSeed::Fixed(0x5EED_F00D),
         ..Config::default()
@@ -66,4 +66,16 @@ proptest! {
     fn token_soups(text in token_soup()) {
         check(&text);
     }
+}
+
+/// Without a depth limit the tree would be 100 000 boxes deep and dropping it would overflow
+/// the test thread's stack.
+#[test]
+fn deeply_nested_arrays_do_not_overflow() {
+    let depth = 100_000;
+    let text = format!("struct A {{ x: {}i32{} }}", "[".repeat(depth), "]".repeat(depth));
+    let parse = wxl_syntax::parse(0, &text);
+    let codes: Vec<_> = parse.diagnostics.iter().map(|d| d.code.as_deref().unwrap()).collect();
+    assert_eq!(codes, ["E0015"]);
+    check(&text);
 }
