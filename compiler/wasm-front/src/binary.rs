@@ -3,9 +3,8 @@
 use std::ops::Range;
 
 use wasmparser::{
-    AbstractHeapType, BinaryReader, CompositeInnerType, Encoding, FieldType, HeapType,
-    KnownCustom, Name, Parser, Payload, RefType, StorageType, SubType, UnpackedIndex, ValType,
-    WasmFeatures,
+    AbstractHeapType, BinaryReader, CompositeInnerType, Encoding, FieldType, HeapType, KnownCustom,
+    Name, Parser, Payload, RefType, StorageType, SubType, UnpackedIndex, ValType, WasmFeatures,
 };
 use wxl_syntax::ast::{FileId, Finality};
 use wxl_syntax::{Diagnostic, Span};
@@ -24,7 +23,13 @@ pub(crate) fn parse(file: FileId, bytes: &[u8]) -> Parse {
         diagnostics: Vec::new(),
     };
     reader.read();
-    let Reader { items, type_names, field_names, mut diagnostics, .. } = reader;
+    let Reader {
+        items,
+        type_names,
+        field_names,
+        mut diagnostics,
+        ..
+    } = reader;
     let items = apply_type_names(items, &type_names);
     let tree = raw::lower(items, &field_names);
     diagnostics.sort_by_key(|d| d.labels.first().map(|l| l.range.start));
@@ -40,7 +45,7 @@ fn apply_type_names(mut items: Vec<RawItem>, names: &[(u32, String)]) -> Vec<Raw
         names.iter().map(|(i, n)| (*i, n)).collect();
     for item in &mut items {
         let types = match item {
-            RawItem::Type(ty) => std::slice::from_mut(ty),
+            RawItem::Type(ty) => std::slice::from_mut(&mut **ty),
             RawItem::Rec { types, .. } => types.as_mut_slice(),
         };
         for ty in types {
@@ -77,7 +82,12 @@ impl Reader<'_> {
 
     fn decode_error(&mut self, e: &wasmparser::BinaryReaderError) {
         let span = self.at(e.offset() as usize);
-        self.diagnostics.push(error(codes::MALFORMED_BINARY, e.message(), span, e.message()));
+        self.diagnostics.push(error(
+            codes::MALFORMED_BINARY,
+            e.message(),
+            span,
+            e.message(),
+        ));
     }
 
     fn read(&mut self) {
@@ -93,7 +103,11 @@ impl Reader<'_> {
                 }
             };
             match payload {
-                Payload::Version { encoding: Encoding::Component, range, .. } => {
+                Payload::Version {
+                    encoding: Encoding::Component,
+                    range,
+                    ..
+                } => {
                     let span = self.span(range.start as usize..range.end as usize);
                     self.diagnostics.push(error(
                         codes::NOT_A_MODULE,
@@ -115,8 +129,12 @@ impl Reader<'_> {
                             }
                         }
                     }
-                    let ends: Vec<usize> =
-                        groups.iter().skip(1).map(|(o, _)| *o).chain([end]).collect();
+                    let ends: Vec<usize> = groups
+                        .iter()
+                        .skip(1)
+                        .map(|(o, _)| *o)
+                        .chain([end])
+                        .collect();
                     for ((start, group), end) in groups.into_iter().zip(ends) {
                         self.read_group(start..end, group);
                     }
@@ -133,10 +151,16 @@ impl Reader<'_> {
 
     fn read_group(&mut self, range: Range<usize>, group: wasmparser::RecGroup) {
         let group_start = self.next_index;
-        let types: Vec<(usize, SubType)> =
-            group.into_types_and_offsets().map(|(o, t)| (o as usize, t)).collect();
-        let ends: Vec<usize> =
-            types.iter().skip(1).map(|(o, _)| *o).chain([range.end]).collect();
+        let types: Vec<(usize, SubType)> = group
+            .into_types_and_offsets()
+            .map(|(o, t)| (o as usize, t))
+            .collect();
+        let ends: Vec<usize> = types
+            .iter()
+            .skip(1)
+            .map(|(o, _)| *o)
+            .chain([range.end])
+            .collect();
         let mut raw_types = Vec::new();
         for ((start, ty), end) in types.into_iter().zip(ends) {
             let index = self.next_index;
@@ -144,9 +168,12 @@ impl Reader<'_> {
             raw_types.push(self.read_type(index, group_start, start..end, ty));
         }
         let item = if raw_types.len() == 1 {
-            RawItem::Type(raw_types.remove(0))
+            RawItem::Type(Box::new(raw_types.remove(0)))
         } else {
-            RawItem::Rec { span: self.span(range), types: raw_types }
+            RawItem::Rec {
+                span: self.span(range),
+                types: raw_types,
+            }
         };
         self.items.push(item);
     }
@@ -170,9 +197,19 @@ impl Reader<'_> {
         }
     }
 
-    fn read_type(&mut self, index: u32, group_start: u32, range: Range<usize>, ty: SubType) -> RawType {
+    fn read_type(
+        &mut self,
+        index: u32,
+        group_start: u32,
+        range: Range<usize>,
+        ty: SubType,
+    ) -> RawType {
         let span = self.span(range.clone());
-        let finality = if ty.is_final { Finality::Final } else { Finality::NonFinal };
+        let finality = if ty.is_final {
+            Finality::Final
+        } else {
+            Finality::NonFinal
+        };
         if ty.supertype_idxs.len() > 1 {
             self.diagnostics.push(error(
                 codes::MULTIPLE_SUPERTYPES,
@@ -181,8 +218,10 @@ impl Reader<'_> {
                 "only the first supertype is kept",
             ));
         }
-        let supertype =
-            ty.supertype_idxs.first().map(|i| (self.type_ref(i.unpack(), group_start), span));
+        let supertype = ty
+            .supertype_idxs
+            .first()
+            .map(|i| (self.type_ref(i.unpack(), group_start), span));
         let composite = &ty.composite_type;
         if composite.shared {
             self.unsupported("a shared type (shared-everything threads)", span);
@@ -220,7 +259,15 @@ impl Reader<'_> {
                 None
             }
         };
-        RawType { index, name: None, anchor: span, span, finality, supertype, kind }
+        RawType {
+            index,
+            name: None,
+            anchor: span,
+            span,
+            finality,
+            supertype,
+            kind,
+        }
     }
 
     fn field(
@@ -244,7 +291,14 @@ impl Reader<'_> {
             StorageType::Val(ValType::V128) => Storage::Scalar("v128"),
             StorageType::Val(ValType::Ref(r)) => self.ref_type(r, ty_span, group_start),
         };
-        RawField { name: None, mutable: f.mutable, storage, span: whole, ty_span, heap_span: ty_span }
+        RawField {
+            name: None,
+            mutable: f.mutable,
+            storage,
+            span: whole,
+            ty_span,
+            heap_span: ty_span,
+        }
     }
 
     fn ref_type(&mut self, r: RefType, span: Span, group_start: u32) -> Storage {
@@ -261,7 +315,10 @@ impl Reader<'_> {
                 Heap::Concrete(self.type_ref(i, group_start))
             }
         };
-        Storage::Ref { nullable: r.is_nullable(), heap }
+        Storage::Ref {
+            nullable: r.is_nullable(),
+            heap,
+        }
     }
 
     fn abstract_heap(&mut self, ty: AbstractHeapType, span: Span) -> &'static str {
@@ -382,7 +439,10 @@ fn field_layout(bytes: &[u8], range: Range<usize>) -> Option<Vec<FieldBytes>> {
         r.read::<StorageType>().ok()?;
         let storage_end = pos(&r);
         r.read_u8().ok()?;
-        fields.push(FieldBytes { whole: start..pos(&r), storage: start..storage_end });
+        fields.push(FieldBytes {
+            whole: start..pos(&r),
+            storage: start..storage_end,
+        });
     }
     Some(fields)
 }

@@ -102,7 +102,9 @@ fn labelled(
     diagnostic
         .with_code(code)
         .with_message(message)
-        .with_labels(vec![Label::primary(span.file, span.range()).with_message(label)])
+        .with_labels(vec![
+            Label::primary(span.file, span.range()).with_message(label)
+        ])
 }
 
 pub(crate) fn error(

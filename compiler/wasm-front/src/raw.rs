@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use wxl_syntax::ast::{
-    ElementDef, FieldDef, Finality, Ident, Item, Path, RecGroup, SourceFile, TypeDef,
-    TypeDefKind, TypeExpr,
+    ElementDef, FieldDef, Finality, Ident, Item, Path, RecGroup, SourceFile, TypeDef, TypeDefKind,
+    TypeExpr,
 };
 use wxl_syntax::Span;
 
@@ -30,7 +30,10 @@ pub(crate) enum Heap {
 pub(crate) enum Storage {
     /// `i8`, `i16`, `i32`, `i64`, `f32`, `f64`, `v128`.
     Scalar(&'static str),
-    Ref { nullable: bool, heap: Heap },
+    Ref {
+        nullable: bool,
+        heap: Heap,
+    },
 }
 
 /// A struct field or array element.
@@ -73,8 +76,11 @@ pub(crate) struct RawType {
 #[derive(Clone, Debug)]
 pub(crate) enum RawItem {
     /// A type outside `(rec ...)` (text) or a group of one (binary).
-    Type(RawType),
-    Rec { span: Span, types: Vec<RawType> },
+    Type(Box<RawType>),
+    Rec {
+        span: Span,
+        types: Vec<RawType>,
+    },
 }
 
 /// Field names given by the binary name section, by type index then field index.
@@ -102,7 +108,7 @@ impl Namer {
         let mut taken = HashSet::new();
         let all_types = || {
             items.iter().flat_map(|item| match item {
-                RawItem::Type(t) => std::slice::from_ref(t),
+                RawItem::Type(t) => std::slice::from_ref(&**t),
                 RawItem::Rec { types, .. } => types.as_slice(),
             })
         };
@@ -151,7 +157,11 @@ fn type_refs(ty: &RawType) -> Vec<&TypeRef> {
         _ => &[],
     };
     for field in fields {
-        if let Storage::Ref { heap: Heap::Concrete(r), .. } = &field.storage {
+        if let Storage::Ref {
+            heap: Heap::Concrete(r),
+            ..
+        } = &field.storage
+        {
             refs.push(r);
         }
     }
@@ -159,7 +169,10 @@ fn type_refs(ty: &RawType) -> Vec<&TypeRef> {
 }
 
 fn path(name: String, span: Span) -> Path {
-    Path { segments: vec![Ident { name, span }], span }
+    Path {
+        segments: vec![Ident { name, span }],
+        span,
+    }
 }
 
 pub(crate) fn lower(items: Vec<RawItem>, field_names: &FieldNames) -> SourceFile {
@@ -168,21 +181,27 @@ pub(crate) fn lower(items: Vec<RawItem>, field_names: &FieldNames) -> SourceFile
     let items = items
         .into_iter()
         .filter_map(|item| match item {
-            RawItem::Type(ty) => lower_type(ty).map(Item::Type),
+            RawItem::Type(ty) => lower_type(*ty).map(Item::Type),
             RawItem::Rec { span, types } => Some(Item::Rec(RecGroup {
                 types: types.into_iter().filter_map(lower_type).collect(),
                 span,
             })),
         })
         .collect();
-    SourceFile { items, ..SourceFile::default() }
+    SourceFile {
+        items,
+        ..SourceFile::default()
+    }
 }
 
 fn lower_type(namer: &Namer, field_names: &FieldNames, ty: RawType) -> Option<TypeDef> {
     let kind = ty.kind?;
     let name = match ty.name {
         Some((name, span)) => Ident { name, span },
-        None => Ident { name: namer.name_of(&TypeRef::Index(ty.index)), span: ty.anchor },
+        None => Ident {
+            name: namer.name_of(&TypeRef::Index(ty.index)),
+            span: ty.anchor,
+        },
     };
     let supertype = ty.supertype.map(|(r, span)| path(namer.name_of(&r), span));
     let kind = match kind {
@@ -220,7 +239,10 @@ fn lower_type(namer: &Namer, field_names: &FieldNames, ty: RawType) -> Option<Ty
                         None => {
                             let name = fresh(format!("field{i}"), &taken);
                             taken.insert(name.clone());
-                            Ident { name, span: field.span }
+                            Ident {
+                                name,
+                                span: field.span,
+                            }
                         }
                     };
                     FieldDef {
@@ -234,10 +256,20 @@ fn lower_type(namer: &Namer, field_names: &FieldNames, ty: RawType) -> Option<Ty
                     }
                 })
                 .collect();
-            TypeDefKind::Struct { finality: ty.finality, supertype, fields }
+            TypeDefKind::Struct {
+                finality: ty.finality,
+                supertype,
+                fields,
+            }
         }
     };
-    Some(TypeDef { docs: Vec::new(), attrs: Vec::new(), name, kind, span: ty.span })
+    Some(TypeDef {
+        docs: Vec::new(),
+        attrs: Vec::new(),
+        name,
+        kind,
+        span: ty.span,
+    })
 }
 
 fn type_expr(namer: &Namer, field: &RawField) -> TypeExpr {
@@ -271,7 +303,10 @@ mod tests {
             .map(|r| RawField {
                 name: None,
                 mutable: false,
-                storage: Storage::Ref { nullable: true, heap: Heap::Concrete(r.clone()) },
+                storage: Storage::Ref {
+                    nullable: true,
+                    heap: Heap::Concrete(r.clone()),
+                },
                 span: span(),
                 ty_span: span(),
                 heap_span: span(),
@@ -293,7 +328,9 @@ mod tests {
             .iter()
             .map(|item| match item {
                 Item::Type(TypeDef {
-                    name, kind: TypeDefKind::Struct { fields, .. }, ..
+                    name,
+                    kind: TypeDefKind::Struct { fields, .. },
+                    ..
                 }) => (
                     name.name.clone(),
                     fields
@@ -312,38 +349,70 @@ mod tests {
     #[test]
     fn generated_names_avoid_explicit_and_unresolved_names() {
         let items = vec![
-            RawItem::Type(ty(0, Some("type1"), &[TypeRef::Index(1), TypeRef::Index(7)])),
-            RawItem::Type(ty(1, None, &[TypeRef::Unresolved("type2".into())])),
-            RawItem::Type(ty(2, None, &[TypeRef::Index(0), TypeRef::Index(2)])),
+            RawItem::Type(Box::new(ty(
+                0,
+                Some("type1"),
+                &[TypeRef::Index(1), TypeRef::Index(7)],
+            ))),
+            RawItem::Type(Box::new(ty(
+                1,
+                None,
+                &[TypeRef::Unresolved("type2".into())],
+            ))),
+            RawItem::Type(Box::new(ty(
+                2,
+                None,
+                &[TypeRef::Index(0), TypeRef::Index(2)],
+            ))),
         ];
         let file = lower(items, &FieldNames::new());
         assert_eq!(
             heap_names(&file),
             vec![
-                ("type1".to_string(), vec!["type1_".to_string(), "type7".to_string()]),
+                (
+                    "type1".to_string(),
+                    vec!["type1_".to_string(), "type7".to_string()]
+                ),
                 ("type1_".to_string(), vec!["type2".to_string()]),
-                ("type2_".to_string(), vec!["type1".to_string(), "type2_".to_string()]),
+                (
+                    "type2_".to_string(),
+                    vec!["type1".to_string(), "type2_".to_string()]
+                ),
             ]
         );
     }
 
     #[test]
     fn out_of_range_index_never_names_an_existing_type() {
-        let items = vec![RawItem::Type(ty(0, Some("type5"), &[TypeRef::Index(5)]))];
+        let items = vec![RawItem::Type(Box::new(ty(
+            0,
+            Some("type5"),
+            &[TypeRef::Index(5)],
+        )))];
         let file = lower(items, &FieldNames::new());
-        assert_eq!(heap_names(&file), vec![("type5".to_string(), vec!["type5_".to_string()])]);
+        assert_eq!(
+            heap_names(&file),
+            vec![("type5".to_string(), vec!["type5_".to_string()])]
+        );
     }
 
     #[test]
     fn field_names_are_unique_and_binary_names_apply() {
-        let mut t = ty(0, None, &[TypeRef::Index(0), TypeRef::Index(0), TypeRef::Index(0)]);
+        let mut t = ty(
+            0,
+            None,
+            &[TypeRef::Index(0), TypeRef::Index(0), TypeRef::Index(0)],
+        );
         if let Some(RawKind::Struct(fields)) = &mut t.kind {
             fields[2].name = Some(("field0".to_string(), span()));
         }
         let mut names = FieldNames::new();
         names.entry(0).or_default().insert(1, "b".to_string());
-        let file = lower(vec![RawItem::Type(t)], &names);
-        let Item::Type(TypeDef { kind: TypeDefKind::Struct { fields, .. }, .. }) = &file.items[0]
+        let file = lower(vec![RawItem::Type(Box::new(t))], &names);
+        let Item::Type(TypeDef {
+            kind: TypeDefKind::Struct { fields, .. },
+            ..
+        }) = &file.items[0]
         else {
             panic!("not a struct")
         };

@@ -61,7 +61,11 @@ impl<'a> Tree<'a> {
         let n = b.len();
         let mut tree = Tree {
             text,
-            nodes: vec![Node { start: 0, end: n, kind: Kind::List(Vec::new()) }],
+            nodes: vec![Node {
+                start: 0,
+                end: n,
+                kind: Kind::List(Vec::new()),
+            }],
             by_head: HashMap::new(),
             token_end: HashMap::new(),
         };
@@ -256,7 +260,10 @@ mod tests {
         assert_eq!(tree.head(module), Some("module"));
         let kids = tree.children(module);
         assert_eq!(kids.len(), 3);
-        assert_eq!(tree.text(kids[1]), "(type $t (struct (field $\"a b\" i32)))");
+        assert_eq!(
+            tree.text(kids[1]),
+            "(type $t (struct (field $\"a b\" i32)))"
+        );
         let field = tree.find_list(kids[1], &["field"]).unwrap();
         assert_eq!(tree.text(tree.children(field)[1]), "$\"a b\"");
         assert!(tree.is_annotation(kids[2]));
@@ -268,7 +275,16 @@ mod tests {
 
     #[test]
     fn unbalanced_text_does_not_panic() {
-        for text in ["(((", ")))", "(a \"unterminated", "(; open", ";", "(a;b)", "é(", "\"\\"] {
+        for text in [
+            "(((",
+            ")))",
+            "(a \"unterminated",
+            "(; open",
+            ";",
+            "(a;b)",
+            "é(",
+            "\"\\",
+        ] {
             let tree = Tree::new(text);
             for offset in 0..text.len() + 2 {
                 let _ = tree.token_end(offset);

@@ -3,12 +3,20 @@ use wxl_syntax::ast::{Finality, Item, TypeDef, TypeDefKind, TypeExpr};
 use crate::{codes, parse_wasm, parse_wat, Parse};
 
 fn codes_of(parse: &Parse) -> Vec<&str> {
-    parse.diagnostics.iter().map(|d| d.code.as_deref().unwrap_or("")).collect()
+    parse
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_deref().unwrap_or(""))
+        .collect()
 }
 
 /// The text under the primary label of each diagnostic.
 fn labelled<'a>(parse: &Parse, text: &'a str) -> Vec<&'a str> {
-    parse.diagnostics.iter().map(|d| &text[d.labels[0].range.clone()]).collect()
+    parse
+        .diagnostics
+        .iter()
+        .map(|d| &text[d.labels[0].range.clone()])
+        .collect()
 }
 
 fn types(parse: &Parse) -> Vec<&TypeDef> {
@@ -36,19 +44,37 @@ fn syntax_error_points_at_the_bad_token() {
 
 #[test]
 fn unbalanced_text_is_a_syntax_error() {
-    for text in ["(module (type (struct)", "(module))", "\"", "(module (type $t (struct (field $x)))"] {
+    for text in [
+        "(module (type (struct)",
+        "(module))",
+        "\"",
+        "(module (type $t (struct (field $x)))",
+    ] {
         let parse = parse_wat(0, text);
         assert_eq!(codes_of(&parse), [codes::SYNTAX], "{text}");
         let range = parse.diagnostics[0].labels[0].range.clone();
-        assert!(range.start <= range.end && range.end <= text.len(), "{text}: {range:?}");
+        assert!(
+            range.start <= range.end && range.end <= text.len(),
+            "{text}: {range:?}"
+        );
     }
 }
 
 #[test]
 fn empty_and_comment_only_text_is_an_empty_module() {
-    for text in ["", "  \n", ";; nothing\n(; at all ;)", "(module)", "(module $m)"] {
+    for text in [
+        "",
+        "  \n",
+        ";; nothing\n(; at all ;)",
+        "(module)",
+        "(module $m)",
+    ] {
         let parse = parse_wat(0, text);
-        assert!(parse.diagnostics.is_empty(), "{text}: {:?}", parse.diagnostics);
+        assert!(
+            parse.diagnostics.is_empty(),
+            "{text}: {:?}",
+            parse.diagnostics
+        );
         assert!(parse.tree.items.is_empty(), "{text}");
     }
 }
@@ -63,7 +89,10 @@ fn module_fields_without_the_module_keyword() {
 
 #[test]
 fn components_and_binary_modules_in_text_are_rejected() {
-    for text in ["(component)", "(module binary \"\\00asm\" \"\\01\\00\\00\\00\")"] {
+    for text in [
+        "(component)",
+        "(module binary \"\\00asm\" \"\\01\\00\\00\\00\")",
+    ] {
         let parse = parse_wat(0, text);
         assert_eq!(codes_of(&parse), [codes::NOT_A_MODULE], "{text}");
         assert!(parse.tree.items.is_empty());
@@ -87,19 +116,30 @@ fn finality_follows_the_text_format() {
         (Finality::Final, Some("c")),
         (Finality::Final, None),
     ];
-    for parse in [parse_wat(0, text), parse_wasm(0, &wat::parse_str(text).unwrap())] {
+    for parse in [
+        parse_wat(0, text),
+        parse_wasm(0, &wat::parse_str(text).unwrap()),
+    ] {
         let got: Vec<(Finality, Option<String>)> = types(&parse)
             .iter()
             .map(|t| match &t.kind {
-                TypeDefKind::Struct { finality, supertype, .. }
-                | TypeDefKind::Array { finality, supertype, .. } => {
-                    (*finality, supertype.as_ref().map(|p| p.joined()))
+                TypeDefKind::Struct {
+                    finality,
+                    supertype,
+                    ..
                 }
+                | TypeDefKind::Array {
+                    finality,
+                    supertype,
+                    ..
+                } => (*finality, supertype.as_ref().map(|p| p.joined())),
                 other => panic!("{other:?}"),
             })
             .collect();
-        let expect: Vec<(Finality, Option<String>)> =
-            expect.iter().map(|(f, s)| (*f, s.map(str::to_string))).collect();
+        let expect: Vec<(Finality, Option<String>)> = expect
+            .iter()
+            .map(|(f, s)| (*f, s.map(str::to_string)))
+            .collect();
         assert_eq!(got, expect);
     }
 }
@@ -134,7 +174,9 @@ fn binary_spans_are_byte_ranges() {
     assert!(parse.diagnostics.is_empty());
     let ty = types(&parse)[0];
     assert_eq!(ty.span.range(), 11..17);
-    let TypeDefKind::Struct { fields, .. } = &ty.kind else { panic!() };
+    let TypeDefKind::Struct { fields, .. } = &ty.kind else {
+        panic!()
+    };
     assert_eq!(fields[0].span.range(), 13..15);
     assert_eq!(fields[0].ty.span().range(), 13..14);
     assert_eq!(fields[1].span.range(), 15..17);
@@ -147,7 +189,9 @@ fn rec_group_span_in_binary_covers_the_group() {
     // section id, size, count, then 4e 02 5f 00 5f 00
     assert_eq!(&bytes[8..17], &[1, 7, 1, 0x4e, 2, 0x5f, 0, 0x5f, 0]);
     let parse = parse_wasm(0, &bytes);
-    let Item::Rec(group) = &parse.tree.items[0] else { panic!() };
+    let Item::Rec(group) = &parse.tree.items[0] else {
+        panic!()
+    };
     assert_eq!(group.span.range(), 11..17);
     assert_eq!(group.types[0].span.range(), 13..15);
     assert_eq!(group.types[1].span.range(), 15..17);
@@ -160,10 +204,20 @@ fn malformed_binaries_give_diagnostics() {
     let bytes = b"\0asm\x01\0\0\0\x01\x04\x01\x5e\x78\x02";
     let parse = parse_wasm(0, bytes);
     assert_eq!(codes_of(&parse), [codes::MALFORMED_BINARY]);
-    assert!(parse.diagnostics[0].message.contains("mutability"), "{}", parse.diagnostics[0].message);
+    assert!(
+        parse.diagnostics[0].message.contains("mutability"),
+        "{}",
+        parse.diagnostics[0].message
+    );
     assert!(parse.tree.items.is_empty());
 
-    for bytes in [&b""[..], b"\0asm", b"\0asm\x01\0\0\0\x01\x05\x01\x5e\x78\x02", b"not wasm at all", b"\0asm\x01\0\0\0\x01\xff"] {
+    for bytes in [
+        &b""[..],
+        b"\0asm",
+        b"\0asm\x01\0\0\0\x01\x05\x01\x5e\x78\x02",
+        b"not wasm at all",
+        b"\0asm\x01\0\0\0\x01\xff",
+    ] {
         let parse = parse_wasm(0, bytes);
         assert_eq!(codes_of(&parse), [codes::MALFORMED_BINARY], "{bytes:?}");
         let range = parse.diagnostics[0].labels[0].range.clone();
@@ -187,7 +241,10 @@ fn malformed_name_section_is_a_warning() {
     bytes.extend_from_slice(b"\x00\x0a\x04name\x04\x03\x01\x00\x05");
     let parse = parse_wasm(0, &bytes);
     assert_eq!(codes_of(&parse), [codes::MALFORMED_NAMES]);
-    assert_eq!(parse.diagnostics[0].severity, codespan_reporting::diagnostic::Severity::Warning);
+    assert_eq!(
+        parse.diagnostics[0].severity,
+        codespan_reporting::diagnostic::Severity::Warning
+    );
     assert_eq!(types(&parse)[0].name.name, "type0");
 }
 
@@ -197,7 +254,9 @@ fn binary_names_come_from_the_name_section() {
     let parse = parse_wasm(0, &bytes);
     let ty = types(&parse)[0];
     assert_eq!(ty.name.name, "p");
-    let TypeDefKind::Struct { fields, .. } = &ty.kind else { panic!() };
+    let TypeDefKind::Struct { fields, .. } = &ty.kind else {
+        panic!()
+    };
     let names: Vec<&str> = fields.iter().map(|f| f.name.name.as_str()).collect();
     assert_eq!(names, ["x", "field1"]);
 }
@@ -220,12 +279,21 @@ fn post_gc_features_are_reported() {
             codes::MULTIPLE_SUPERTYPES
         ]
     );
-    assert_eq!(labelled(&parse, text)[1..], ["(exact $t)", "(shared any)", "$b"]);
+    assert_eq!(
+        labelled(&parse, text)[1..],
+        ["(exact $t)", "(shared any)", "$b"]
+    );
     // The types are still there, without the feature.
     assert_eq!(types(&parse).len(), 5);
-    let TypeDefKind::Struct { fields, .. } = &types(&parse)[1].kind else { panic!() };
-    assert!(matches!(&fields[0].ty, TypeExpr::Ref { nullable: false, heap, .. } if heap.joined() == "t"));
-    assert!(matches!(&fields[1].ty, TypeExpr::Ref { nullable: true, heap, .. } if heap.joined() == "any"));
+    let TypeDefKind::Struct { fields, .. } = &types(&parse)[1].kind else {
+        panic!()
+    };
+    assert!(
+        matches!(&fields[0].ty, TypeExpr::Ref { nullable: false, heap, .. } if heap.joined() == "t")
+    );
+    assert!(
+        matches!(&fields[1].ty, TypeExpr::Ref { nullable: true, heap, .. } if heap.joined() == "any")
+    );
 
     let binary = parse_wasm(0, &wat::parse_str(text).unwrap());
     assert_eq!(codes_of(&binary), codes_of(&parse));
@@ -237,7 +305,9 @@ fn unknown_references_stay_unknown() {
     let parse = parse_wat(0, text);
     assert!(parse.diagnostics.is_empty());
     let ts = types(&parse);
-    let TypeDefKind::Struct { fields, .. } = &ts[0].kind else { panic!() };
+    let TypeDefKind::Struct { fields, .. } = &ts[0].kind else {
+        panic!()
+    };
     let heaps: Vec<String> = fields
         .iter()
         .map(|f| match &f.ty {
@@ -246,7 +316,12 @@ fn unknown_references_stay_unknown() {
         })
         .collect();
     assert_eq!(heaps, ["nope", "type7"]);
-    let TypeDefKind::Struct { supertype: Some(s), .. } = &ts[1].kind else { panic!() };
+    let TypeDefKind::Struct {
+        supertype: Some(s), ..
+    } = &ts[1].kind
+    else {
+        panic!()
+    };
     assert_eq!(s.joined(), "missing");
 }
 
@@ -258,5 +333,8 @@ fn func_types_and_other_fields() {
     let ts = types(&parse);
     assert_eq!(ts.len(), 1);
     assert!(matches!(ts[0].kind, TypeDefKind::Func));
-    assert_eq!(&text[ts[0].span.range()], "(type $t (func (param i32) (result i64)))");
+    assert_eq!(
+        &text[ts[0].span.range()],
+        "(type $t (func (param i32) (result i64)))"
+    );
 }

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use wast::core::{
-    AbstractHeapType, HeapType, InnerTypeKind, ModuleField, ModuleKind, RefType, StorageType,
-    Type, ValType,
+    AbstractHeapType, HeapType, InnerTypeKind, ModuleField, ModuleKind, RefType, StorageType, Type,
+    ValType,
 };
 use wast::parser::{self, ParseBuffer};
 use wast::token::Index;
@@ -21,7 +21,10 @@ pub(crate) fn parse(file: FileId, text: &str) -> Parse {
     let mut diagnostics = Vec::new();
     if tree.is_empty() {
         // `wast` wants at least one field; an empty file is an empty module.
-        return Parse { tree: SourceFile::default(), diagnostics };
+        return Parse {
+            tree: SourceFile::default(),
+            diagnostics,
+        };
     }
     let buf = match ParseBuffer::new(text) {
         Ok(buf) => buf,
@@ -42,7 +45,10 @@ pub(crate) fn parse(file: FileId, text: &str) -> Parse {
                 span,
                 "components are not supported",
             ));
-            return Parse { tree: SourceFile::default(), diagnostics };
+            return Parse {
+                tree: SourceFile::default(),
+                diagnostics,
+            };
         }
     };
     let fields = match module.kind {
@@ -56,13 +62,24 @@ pub(crate) fn parse(file: FileId, text: &str) -> Parse {
                 span,
                 "write the module as text, or pass the bytes as a .wasm file",
             ));
-            return Parse { tree: SourceFile::default(), diagnostics };
+            return Parse {
+                tree: SourceFile::default(),
+                diagnostics,
+            };
         }
     };
-    let mut reader = Reader { file, tree: &tree, ids: HashMap::new(), diagnostics };
+    let mut reader = Reader {
+        file,
+        tree: &tree,
+        ids: HashMap::new(),
+        diagnostics,
+    };
     let items = reader.read(&fields);
     let tree = raw::lower(items, &FieldNames::new());
-    Parse { tree, diagnostics: reader.diagnostics }
+    Parse {
+        tree,
+        diagnostics: reader.diagnostics,
+    }
 }
 
 fn syntax_error(file: FileId, tree: &Tree, e: wast::Error) -> Parse {
@@ -126,14 +143,20 @@ impl Reader<'_, '_> {
         };
         for field in fields {
             match field {
-                ModuleField::Type(ty) => items.push(RawItem::Type(self.read_type(ty, next()))),
+                ModuleField::Type(ty) => {
+                    items.push(RawItem::Type(Box::new(self.read_type(ty, next()))))
+                }
                 ModuleField::Rec(rec) => {
                     let at = rec.span.offset();
                     let span = match self.tree.list_with_head_at(at) {
                         Some(node) => self.span(self.tree.range(node)),
                         None => self.token(at),
                     };
-                    let types = rec.types.iter().map(|ty| self.read_type(ty, next())).collect();
+                    let types = rec
+                        .types
+                        .iter()
+                        .map(|ty| self.read_type(ty, next()))
+                        .collect();
                     items.push(RawItem::Rec { span, types });
                 }
                 _ => {}
@@ -189,15 +212,21 @@ impl Reader<'_, '_> {
                 "only the first supertype is kept",
             ));
         }
-        let supertype =
-            def.parents.first().map(|p| (self.type_ref(p), self.token(p.span().offset())));
+        let supertype = def
+            .parents
+            .first()
+            .map(|p| (self.type_ref(p), self.token(p.span().offset())));
         if def.shared {
             self.unsupported("a shared type (shared-everything threads)", span);
         }
         if let Some(i) = def.descriptor.as_ref().or(def.describes.as_ref()) {
-            self.unsupported("a descriptor clause (custom descriptors)", self.token(i.span().offset()));
+            self.unsupported(
+                "a descriptor clause (custom descriptors)",
+                self.token(i.span().offset()),
+            );
         }
-        let composite = node.and_then(|n| self.tree.find_list(n, &["struct", "array", "func", "cont"]));
+        let composite =
+            node.and_then(|n| self.tree.find_list(n, &["struct", "array", "func", "cont"]));
         let kind = match &def.kind {
             InnerTypeKind::Func(_) => Some(RawKind::Func),
             InnerTypeKind::Struct(st) => {
@@ -215,8 +244,7 @@ impl Reader<'_, '_> {
                             (None, Some(id)) => Some(id.name().to_string()),
                             (None, None) => None,
                         };
-                        let name_span =
-                            nodes.and_then(|n| n.name).map_or(whole, |r| self.span(r));
+                        let name_span = nodes.and_then(|n| n.name).map_or(whole, |r| self.span(r));
                         let name = name.map(|n| (n, name_span));
                         self.field(name, f.mutable, &f.ty, whole, nodes.map(|n| n.ty))
                     })
@@ -226,10 +254,16 @@ impl Reader<'_, '_> {
             InnerTypeKind::Array(at) => {
                 let element = composite.and_then(|c| {
                     let tree = self.tree;
-                    tree.children(c).iter().skip(1).copied().find(|&k| !tree.is_annotation(k))
+                    tree.children(c)
+                        .iter()
+                        .skip(1)
+                        .copied()
+                        .find(|&k| !tree.is_annotation(k))
                 });
                 let whole = element.map_or(span, |e| self.span(self.tree.range(e)));
-                Some(RawKind::Array(self.field(None, at.mutable, &at.ty, whole, element)))
+                Some(RawKind::Array(
+                    self.field(None, at.mutable, &at.ty, whole, element),
+                ))
             }
             InnerTypeKind::Cont(_) => {
                 self.diagnostics.push(error(
@@ -241,7 +275,15 @@ impl Reader<'_, '_> {
                 None
             }
         };
-        RawType { index, name, anchor, span, finality, supertype, kind }
+        RawType {
+            index,
+            name,
+            anchor,
+            span,
+            finality,
+            supertype,
+            kind,
+        }
     }
 
     /// The fields of `(struct ...)` as written: `(field $x t)` is one field, `(field t1 t2)`
@@ -257,7 +299,10 @@ impl Reader<'_, '_> {
                 return None;
             }
             let rest: Vec<NodeId> = tree.children(f).iter().skip(1).copied().collect();
-            let id = rest.first().copied().filter(|&k| tree.text(k).starts_with('$'));
+            let id = rest
+                .first()
+                .copied()
+                .filter(|&k| tree.text(k).starts_with('$'));
             let annotation = tree.name_annotation(f);
             let types: Vec<NodeId> = rest
                 .iter()
@@ -266,11 +311,23 @@ impl Reader<'_, '_> {
                 .collect();
             if id.is_some() || annotation.is_some() {
                 let name = annotation.or(id).map(|k| tree.range(k));
-                out.push(FieldNodes { whole: tree.range(f), name, ty: *types.first()? });
+                out.push(FieldNodes {
+                    whole: tree.range(f),
+                    name,
+                    ty: *types.first()?,
+                });
             } else if types.len() == 1 {
-                out.push(FieldNodes { whole: tree.range(f), name: None, ty: types[0] });
+                out.push(FieldNodes {
+                    whole: tree.range(f),
+                    name: None,
+                    ty: types[0],
+                });
             } else {
-                out.extend(types.iter().map(|&t| FieldNodes { whole: tree.range(t), name: None, ty: t }));
+                out.extend(types.iter().map(|&t| FieldNodes {
+                    whole: tree.range(t),
+                    name: None,
+                    ty: t,
+                }));
             }
         }
         Some(out)
@@ -309,7 +366,14 @@ impl Reader<'_, '_> {
             StorageType::Val(ValType::V128) => Storage::Scalar("v128"),
             StorageType::Val(ValType::Ref(r)) => self.ref_type(r, heap_span),
         };
-        RawField { name, mutable, storage, span: whole, ty_span, heap_span }
+        RawField {
+            name,
+            mutable,
+            storage,
+            span: whole,
+            ty_span,
+            heap_span,
+        }
     }
 
     fn ref_type(&mut self, r: &RefType, heap_span: Span) -> Storage {
@@ -326,7 +390,10 @@ impl Reader<'_, '_> {
                 Heap::Concrete(self.type_ref(i))
             }
         };
-        Storage::Ref { nullable: r.nullable, heap }
+        Storage::Ref {
+            nullable: r.nullable,
+            heap,
+        }
     }
 
     fn abstract_heap(&mut self, ty: AbstractHeapType, span: Span) -> &'static str {

@@ -84,14 +84,22 @@ fn render_type(out: &mut String, ty: &TypeDef, indent: &str, at: &dyn Fn(Span) -
     };
     let name = format!("{}{}", ty.name.name, at(ty.name.span));
     match &ty.kind {
-        TypeDefKind::Struct { finality, supertype, fields } => {
+        TypeDefKind::Struct {
+            finality,
+            supertype,
+            fields,
+        } => {
             let h = header(finality, supertype);
             writeln!(out, "{indent}struct {name} {h}{}", at(ty.span)).unwrap();
             for field in fields {
                 render_field(out, field, indent, at);
             }
         }
-        TypeDefKind::Array { finality, supertype, element } => {
+        TypeDefKind::Array {
+            finality,
+            supertype,
+            element,
+        } => {
             let h = header(finality, supertype);
             writeln!(out, "{indent}array {name} {h}{}", at(ty.span)).unwrap();
             render_element(out, element, indent, at);
@@ -104,9 +112,18 @@ fn render_type(out: &mut String, ty: &TypeDef, indent: &str, at: &dyn Fn(Span) -
 fn render_ty(ty: &TypeExpr, at: &dyn Fn(Span) -> String) -> String {
     match ty {
         TypeExpr::Named(p) => format!("{}{}", p.joined(), at(p.span)),
-        TypeExpr::Ref { nullable, heap, span } => {
+        TypeExpr::Ref {
+            nullable,
+            heap,
+            span,
+        } => {
             let null = if *nullable { "null " } else { "" };
-            format!("(ref {null}{}{}){}", heap.joined(), at(heap.span), at(*span))
+            format!(
+                "(ref {null}{}{}){}",
+                heap.joined(),
+                at(heap.span),
+                at(*span)
+            )
         }
         other => format!("unexpected {other:?}"),
     }
@@ -115,13 +132,25 @@ fn render_ty(ty: &TypeExpr, at: &dyn Fn(Span) -> String) -> String {
 fn render_field(out: &mut String, f: &FieldDef, indent: &str, at: &dyn Fn(Span) -> String) {
     let m = if f.mutable { "mut " } else { "" };
     let ty = render_ty(&f.ty, at);
-    writeln!(out, "{indent}  field {m}{}{}: {ty}{}", f.name.name, at(f.name.span), at(f.span))
-        .unwrap();
+    writeln!(
+        out,
+        "{indent}  field {m}{}{}: {ty}{}",
+        f.name.name,
+        at(f.name.span),
+        at(f.span)
+    )
+    .unwrap();
 }
 
 fn render_element(out: &mut String, e: &ElementDef, indent: &str, at: &dyn Fn(Span) -> String) {
     let m = if e.mutable { "mut " } else { "" };
-    writeln!(out, "{indent}  element {m}{}{}", render_ty(&e.ty, at), at(e.span)).unwrap();
+    writeln!(
+        out,
+        "{indent}  element {m}{}{}",
+        render_ty(&e.ty, at),
+        at(e.span)
+    )
+    .unwrap();
 }
 
 /// A group of one type means the same as a lone type (the binary format cannot tell them
@@ -137,7 +166,10 @@ fn merge_singleton_recs(parse: &Parse) -> Parse {
         })
         .collect();
     Parse {
-        tree: SourceFile { items, ..parse.tree.clone() },
+        tree: SourceFile {
+            items,
+            ..parse.tree.clone()
+        },
         diagnostics: parse.diagnostics.clone(),
     }
 }
@@ -151,19 +183,39 @@ fn assert_binary_agrees(name: &str, text: &str, from_text: &Parse) {
     let mut from_text = merge_singleton_recs(from_text);
     let mut from_binary = merge_singleton_recs(&from_binary);
     let n = from_text.tree.items.len();
-    assert!(from_binary.tree.items.len() >= n, "{name}: binary has fewer items");
+    assert!(
+        from_binary.tree.items.len() >= n,
+        "{name}: binary has fewer items"
+    );
     for extra in from_binary.tree.items.drain(n..) {
         assert!(
-            matches!(&extra, Item::Type(TypeDef { kind: TypeDefKind::Func, .. })),
+            matches!(
+                &extra,
+                Item::Type(TypeDef {
+                    kind: TypeDefKind::Func,
+                    ..
+                })
+            ),
             "{name}: unexpected extra item in binary: {extra:?}"
         );
     }
     // Only the codes: the messages name text or binary constructs.
     let codes = |p: &mut Parse| -> Vec<String> {
-        p.diagnostics.drain(..).map(|d| d.code.unwrap_or_default()).collect()
+        p.diagnostics
+            .drain(..)
+            .map(|d| d.code.unwrap_or_default())
+            .collect()
     };
-    assert_eq!(codes(&mut from_text), codes(&mut from_binary), "{name}: diagnostics differ");
-    assert_eq!(render(&from_text, None), render(&from_binary, None), "{name}: trees differ");
+    assert_eq!(
+        codes(&mut from_text),
+        codes(&mut from_binary),
+        "{name}: diagnostics differ"
+    );
+    assert_eq!(
+        render(&from_text, None),
+        render(&from_binary, None),
+        "{name}: trees differ"
+    );
 }
 
 #[test]
@@ -203,7 +255,11 @@ fn spec_gc_corpus_parses_without_diagnostics() {
     let valid = corpus("valid");
     let invalid = corpus("invalid");
     assert!(valid.len() >= 50, "only {} valid corpus files", valid.len());
-    assert!(invalid.len() >= 20, "only {} invalid corpus files", invalid.len());
+    assert!(
+        invalid.len() >= 20,
+        "only {} invalid corpus files",
+        invalid.len()
+    );
     for (path, text) in valid.iter().chain(&invalid) {
         let name = path.display().to_string();
         let parse = parse_wat(0, text);
@@ -218,7 +274,11 @@ fn spec_gc_corpus_parses_without_diagnostics() {
     for (path, text) in &invalid {
         let first = text.lines().next().unwrap_or_default();
         let expect = first.strip_prefix(";; expect: ").unwrap_or_default();
-        assert!(!expect.trim().is_empty(), "{}: no `;; expect: ...` first line", path.display());
+        assert!(
+            !expect.trim().is_empty(),
+            "{}: no `;; expect: ...` first line",
+            path.display()
+        );
     }
 }
 
