@@ -61,7 +61,7 @@ pub use ast::{FileId, Span};
 pub type Diagnostic = codespan_reporting::diagnostic::Diagnostic<FileId>;
 
 /// The result of parsing one file: always a tree, possibly partial, and every problem found.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Parse {
     pub tree: ast::SourceFile,
     /// Sorted by position.

@@ -20,8 +20,13 @@ pub(crate) fn syntax_error(
     match parse_error {
         UnrecognizedToken { token: (start, _, end), expected } => {
             let found = describe_found(text, tokens, start);
+            let code = match found {
+                Some(_) => Code::UnexpectedToken,
+                None => Code::UnexpectedEof,
+            };
+            let found = found.unwrap_or_else(|| "end of file".to_string());
             let message = expected_message(text, tokens, start, &expected, &found);
-            error(Code::UnexpectedToken, file, start..end, message, label(&expected))
+            error(code, file, start..end, message, label(&expected))
         }
         UnrecognizedEof { location, expected } => {
             let message = expected_message(text, tokens, location, &expected, "end of file");
@@ -40,14 +45,13 @@ pub(crate) fn syntax_error(
     }
 }
 
-/// The first real token at or after `at` ("keyword `struct`", "`x`"), or "end of file". An
-/// inserted `}` (zero-width) is described by what really follows it.
-fn describe_found(text: &str, tokens: &[Spanned<'_>], at: usize) -> String {
+/// The first real token at or after `at` ("keyword `struct`", "`x`"); `None` at the end of
+/// the file. An inserted `}` (zero-width) is described by what really follows it.
+fn describe_found(text: &str, tokens: &[Spanned<'_>], at: usize) -> Option<String> {
     let index = tokens.partition_point(|&(start, _, _)| start < at);
-    let real = tokens[index..].iter().find(|&&(start, _, end)| start < end);
-    let Some(&(start, token, end)) = real else { return "end of file".to_string() };
+    let &(start, token, end) = tokens[index..].iter().find(|&&(start, _, end)| start < end)?;
     let keyword = if token.is_keyword() { "keyword " } else { "" };
-    format!("{keyword}`{}`", snippet(&text[start..end]))
+    Some(format!("{keyword}`{}`", snippet(&text[start..end])))
 }
 
 /// "expected X after Y, found Z".

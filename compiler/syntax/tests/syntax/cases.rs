@@ -46,6 +46,19 @@ fn check_case(path: &Path) {
     });
 }
 
+/// A snapshot without its case would go stale unnoticed.
+#[test]
+fn every_snapshot_has_a_case() {
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/snapshots/syntax");
+    for entry in std::fs::read_dir(snapshots).expect("tests/snapshots/syntax should exist") {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "snap") {
+            let case = case_dir().join(path.file_stem().unwrap()).with_extension("wxl");
+            assert!(case.exists(), "{} has no case {}", path.display(), case.display());
+        }
+    }
+}
+
 #[test]
 fn cases() {
     let paths = case_paths();

@@ -18,7 +18,7 @@ const TOKENS: &[&str] = &[
 
 fn config() -> Config {
     Config {
-        cases: 2048,
+        cases: 1024,
         failure_persistence: None,
         rng_seed: RngSeed::Fixed(0x5EED_F00D),
         ..Config::default()
