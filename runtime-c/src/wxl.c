@@ -339,12 +339,41 @@ static int check_struct(vctx *c, const wxl_type_info *t, uint32_t h, uint32_t bo
     return WXL_OK;
 }
 
+/* An array of bools: OR 8 bytes at a time, then locate the first byte above 1, if any. */
+static int check_bools(vctx *c, uint32_t body, uint32_t count) {
+    uint32_t i = 0;
+    for (; i + 8 <= count; i += 8)
+        if ((wxl_load_u64(c->buf + body + i) & 0xFEFEFEFEFEFEFEFEull) != 0)
+            break;
+    for (; i < count; i++)
+        if (c->buf[body + i] > 1)
+            return fail(c, WXL_ERR_INVALID_BOOL, body + i);
+    return WXL_OK;
+}
+
+/* An array of references: one check per 4-byte element, no per-element dispatch. */
+static int check_refs(vctx *c, const wxl_check *check, uint32_t h, uint32_t body, uint32_t count) {
+    uint32_t at, end = body + 4 * count;
+    for (at = body; at < end; at += 4) {
+        int rc = check_ref(c, check, at, h);
+        if (rc != WXL_OK)
+            return rc;
+    }
+    return WXL_OK;
+}
+
 /* O7 for an array of `count` elements at `body`: every element is present. */
 static int check_array(vctx *c, const wxl_type_info *t, uint32_t h, uint32_t body,
                        uint32_t count) {
     uint32_t i, k;
     if (t->check_count == 0)
         return WXL_OK; /* arrays of plain scalars: O(1) */
+    if (t->check_count == 1 && t->checks[0].offset == 0) {
+        if (t->size == 1 && t->checks[0].kind == WXL_CHECK_BOOL)
+            return check_bools(c, body, count);
+        if (t->size == 4 && t->checks[0].kind == WXL_CHECK_REF)
+            return check_refs(c, &t->checks[0], h, body, count);
+    }
     for (i = 0; i < count; i++) {
         uint32_t elem = body + i * t->size;
         for (k = 0; k < t->check_count; k++) {

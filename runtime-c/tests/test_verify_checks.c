@@ -20,6 +20,29 @@ static void bools(void) {
     ZOO_PATCH8(body_of(z.pairs) + 8, 2, WXL_ERR_INVALID_BOOL, body_of(z.pairs) + 8);
 }
 
+/* Long bool arrays take the 8-bytes-at-a-time path: the first bad byte is still reported. */
+static void bool_arrays(void) {
+    static const uint32_t bad[][2] = {{13, 17}, {2, 9}, {7, 8}, {0, 19}, {19, 19}, {16, 16}};
+    static const wxl_verify_options as_flags = {NULL, ZOO_FLAGS};
+    uint8_t flags[20];
+    uint32_t i, at;
+    hb h;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(flags, 1, sizeof flags);
+        hb_init(&h, NULL);
+        at = hb_word(&h, ZOO_FLAGS | 20u << 16);
+        hb_bytes(&h, flags, sizeof flags);
+        h.b[at + 4 + bad[i][1]] = 0x80;
+        h.b[at + 4 + bad[i][0]] = 2;
+        EXPECT_ERR(h.b, h.len, &zoo_schema, NULL, WXL_ERR_INVALID_BOOL, at + 4 + bad[i][0]);
+    }
+    hb_init(&h, NULL);
+    memset(flags, 1, sizeof flags);
+    hb_root(&h, hb_word(&h, ZOO_FLAGS | 20u << 16));
+    hb_bytes(&h, flags, sizeof flags);
+    EXPECT_OK(h.b, h.len, &zoo_schema, &as_flags);
+}
+
 static void enums(void) {
     zoo_fresh();
     ZOO_PATCH8(item0(F_COLOR), 3, WXL_ERR_INVALID_ENUM, item0(F_COLOR));
@@ -174,6 +197,7 @@ static void partial_enum_absent(void) {
 
 int main(void) {
     RUN(bools);
+    RUN(bool_arrays);
     RUN(enums);
     RUN(null_refs);
     RUN(backward_refs);
