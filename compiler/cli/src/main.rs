@@ -2,6 +2,7 @@
 //! 2 usage errors (clap's own).
 
 mod build_command;
+mod compat_command;
 mod diagnostics;
 mod layout;
 
@@ -48,6 +49,8 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Compares two schema versions and reports changes that break readers (docs/COMPAT.md).
+    Compat(compat_command::CompatArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
         Command::Check { files, common } => check(&files, &common.config()),
+        Command::Compat(args) => return compat_command::run(&args),
         Command::Layout { file, format, common } => layout::run(&file, format, &common.config()),
         Command::Build { lang, out, check, files, common } => {
             build_command::run(lang, &out, check, &files, &common.config())

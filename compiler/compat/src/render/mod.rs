@@ -22,6 +22,7 @@ pub enum Side {
 }
 
 /// Both file databases, for rendering.
+#[derive(Clone)]
 pub struct Sources<'a> {
     pub old: &'a SimpleFiles<String, String>,
     pub new: &'a SimpleFiles<String, String>,
@@ -93,7 +94,7 @@ impl<'a> Files<'a> for Sources<'_> {
 }
 
 /// A position for machine-readable outputs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Location {
     pub file: String,
     pub line: usize,
