@@ -90,6 +90,12 @@ impl<'a> Ctx<'a> {
         self.docs.discard(start..end);
     }
 
+    pub(crate) fn semicolon_separator(&mut self, start: usize, end: usize) {
+        let message = "expected `,`, found `;`";
+        let label = "fields and enum variants are separated by `,`";
+        self.diagnostics.push(error(Code::UnexpectedToken, self.file, start..end, message, label));
+    }
+
     pub(crate) fn string(&mut self, raw: &str, start: usize, end: usize) -> StringLit {
         // The lexer already reported any problem with this string.
         let value = decode_string(self.file, start, raw, &mut Vec::new());
@@ -114,11 +120,11 @@ impl<'a> Ctx<'a> {
         Literal { kind: LiteralKind::Float(value), span: self.span(start, end) }
     }
 
-    /// A bare name such as an enum variant, `inf` or `nan`; only the last two take a `-`.
+    /// A bare name such as an enum variant, `inf` or `nan`; only `inf` takes a `-`.
     pub(crate) fn name_literal(&mut self, negative: bool, name: &str, start: usize, end: usize) -> Literal {
-        if negative && name != "inf" && name != "nan" {
+        if negative && name != "inf" {
             let message = format!("`-` cannot apply to `{name}`");
-            let label = "only numbers, `inf` and `nan` can be negative";
+            let label = "only numbers and `inf` can be negative";
             self.diagnostics.push(error(Code::NegatedName, self.file, start..end, message, label));
         }
         let text = if negative { format!("-{name}") } else { name.to_string() };

@@ -22,7 +22,7 @@
 //! | E0010 | error    | a second `package` (the first one is kept) |
 //! | E0011 | error    | `//!` after the first token of the file |
 //! | E0012 | warning  | `///` doc comment that documents nothing |
-//! | E0013 | error    | `-` before a name other than `inf` or `nan` |
+//! | E0013 | error    | `-` before a name other than `inf` (the tree keeps `Name("-x")`) |
 //! | E0014 | error    | a keyword as a type name (`struct value {}`); the definition is kept |
 //! | E0015 | error    | array types nested more than 32 deep; deeper brackets are dropped |
 //! | E0016 | error    | unclosed `{`: a `}` is assumed before the next definition or at the end |
@@ -31,8 +31,8 @@
 //!
 //! - Field, enum variant and attribute names may be keywords (`value: i32`); type names and
 //!   the segments of type paths may not.
-//! - `-` is its own token, so `- 1` reads as `-1`. Only numbers, `inf` and `nan` take it
-//!   (`-inf` is `LiteralKind::Name("-inf")`); there is no `+`.
+//! - `-` is its own token, so `- 1` reads as `-1`. Only numbers and `inf` take it (`-inf` is
+//!   `LiteralKind::Name("-inf")`); there is no `+`.
 //! - `///` documents the type, field or enum variant that follows (past attributes and plain
 //!   comments); `////` is a plain comment. Docs anywhere else (before `rec`, `package`, a
 //!   closing `}`, between an attribute and its type) draw warning E0012. `//!` lines count

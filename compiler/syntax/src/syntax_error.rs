@@ -6,6 +6,7 @@ use crate::error::{error, Code};
 use crate::lexer::Spanned;
 use crate::token::Token;
 use crate::Diagnostic;
+use codespan_reporting::diagnostic::Label;
 use std::convert::Infallible;
 
 pub(crate) type ParseError<'a> = lalrpop_util::ParseError<usize, Token<'a>, Infallible>;
@@ -26,7 +27,12 @@ pub(crate) fn syntax_error(
             };
             let found = found.unwrap_or_else(|| "end of file".to_string());
             let message = expected_message(text, tokens, start, &expected, &found);
-            error(code, file, start..end, message, label(&expected))
+            match missing_at_line_end(text, tokens, start).filter(|_| expects_separator(&expected)) {
+                // What is missing belongs at the end of the previous line, so point there.
+                Some(at) => error(code, file, at..at, message, label(&expected))
+                    .with_labels(vec![Label::secondary(file, start..end)]),
+                None => error(code, file, start..end, message, label(&expected)),
+            }
         }
         UnrecognizedEof { location, expected } => {
             let message = expected_message(text, tokens, location, &expected, "end of file");
@@ -52,6 +58,18 @@ fn describe_found(text: &str, tokens: &[Spanned<'_>], at: usize) -> Option<Strin
     let &(start, token, end) = tokens[index..].iter().find(|&&(start, _, end)| start < end)?;
     let keyword = if token.is_keyword() { "keyword " } else { "" };
     Some(format!("{keyword}`{}`", snippet(&text[start..end])))
+}
+
+/// Whether a `;` or `,` would do: the usual thing forgotten at the end of a line.
+fn expects_separator(expected: &[String]) -> bool {
+    expected.iter().any(|terminal| terminal == "\";\"" || terminal == "\",\"")
+}
+
+/// The end of the token before `at`, when a line break separates the two.
+fn missing_at_line_end(text: &str, tokens: &[Spanned<'_>], at: usize) -> Option<usize> {
+    let index = tokens.partition_point(|&(start, _, _)| start < at);
+    let &(_, _, end) = tokens[..index].iter().rev().find(|&&(start, _, end)| start < end)?;
+    text.get(end..at)?.contains('\n').then_some(end)
 }
 
 /// "expected X after Y, found Z".
@@ -123,6 +141,10 @@ const GROUPS: &[(&[&str], &str)] = &[
 /// "`,` or `}`", "a type", "a name, an attribute or `}`".
 fn describe_expected(expected: &[String]) -> String {
     let mut left: Vec<&str> = expected.iter().map(String::as_str).collect();
+    // Where `,` separates, the grammar takes `;` only to report it.
+    if left.contains(&"\",\"") {
+        left.retain(|&terminal| terminal != "\";\"");
+    }
     let mut phrases: Vec<String> = Vec::new();
     for (group, phrase) in GROUPS {
         if group.iter().all(|terminal| left.contains(terminal)) {
