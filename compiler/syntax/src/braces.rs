@@ -31,7 +31,12 @@ pub(crate) fn close_braces<'a>(
             if starts_definition(&tokens, index) {
                 open.pop();
                 let at = out.last().map_or(start, |&(_, _, end)| end);
-                diagnostics.push(unclosed(file, brace, at, "expected `}` before the next definition"));
+                diagnostics.push(unclosed(
+                    file,
+                    brace,
+                    at,
+                    "expected `}` before the next definition",
+                ));
                 out.push((at, Token::RBrace, at));
             }
         }
@@ -63,7 +68,8 @@ fn block_opened_after(tokens: &[Spanned<'_>]) -> Block {
 fn starts_definition(tokens: &[Spanned<'_>], index: usize) -> bool {
     use Token::*;
     let token = |i: usize| tokens.get(i).map(|&(_, token, _)| token);
-    let after_ref = index.checked_sub(1).and_then(token).is_some_and(|prev| matches!(prev, Ref | Null));
+    let after_ref =
+        index.checked_sub(1).and_then(token).is_some_and(|prev| matches!(prev, Ref | Null));
     match (token(index), token(index + 1), token(index + 2)) {
         (Some(Struct | Array | Enum), Some(Ident(_)), Some(LBrace | Colon | Eq)) => !after_ref,
         (Some(Value), Some(Struct), _)

@@ -56,7 +56,13 @@ impl<'a> Ctx<'a> {
         if is_keyword(name) {
             let message = format!("keyword `{name}` cannot name a type");
             let label = "types are referred to by name, and a keyword is not a name";
-            self.diagnostics.push(error(Code::KeywordAsTypeName, self.file, start..end, message, label));
+            self.diagnostics.push(error(
+                Code::KeywordAsTypeName,
+                self.file,
+                start..end,
+                message,
+                label,
+            ));
         }
         self.ident(name, start, end)
     }
@@ -102,7 +108,13 @@ impl<'a> Ctx<'a> {
         StringLit { value, span: self.span(start, end) }
     }
 
-    pub(crate) fn int(&mut self, negative: bool, digits: &str, start: usize, end: usize) -> Literal {
+    pub(crate) fn int(
+        &mut self,
+        negative: bool,
+        digits: &str,
+        start: usize,
+        end: usize,
+    ) -> Literal {
         let value = parse_int(digits, negative).unwrap_or_else(|problem| {
             self.diagnostics.push(problem.diagnostic(self.file, start..end));
             0
@@ -110,18 +122,36 @@ impl<'a> Ctx<'a> {
         Literal { kind: LiteralKind::Int(value), span: self.span(start, end) }
     }
 
-    pub(crate) fn float(&mut self, negative: bool, digits: &str, start: usize, end: usize) -> Literal {
+    pub(crate) fn float(
+        &mut self,
+        negative: bool,
+        digits: &str,
+        start: usize,
+        end: usize,
+    ) -> Literal {
         let value = parse_float(digits, negative).unwrap_or_else(|| {
             let message = format!("invalid float literal `{}`", &self.text[start..end]);
             let label = "expected digits, optionally with `.` and an exponent, that fit in an f64";
-            self.diagnostics.push(error(Code::InvalidNumber, self.file, start..end, message, label));
+            self.diagnostics.push(error(
+                Code::InvalidNumber,
+                self.file,
+                start..end,
+                message,
+                label,
+            ));
             0.0
         });
         Literal { kind: LiteralKind::Float(value), span: self.span(start, end) }
     }
 
     /// A bare name such as an enum variant, `inf` or `nan`; only `inf` takes a `-`.
-    pub(crate) fn name_literal(&mut self, negative: bool, name: &str, start: usize, end: usize) -> Literal {
+    pub(crate) fn name_literal(
+        &mut self,
+        negative: bool,
+        name: &str,
+        start: usize,
+        end: usize,
+    ) -> Literal {
         if negative && name != "inf" {
             let message = format!("`-` cannot apply to `{name}`");
             let label = "only numbers and `inf` can be negative";

@@ -19,7 +19,12 @@ pub(crate) struct DocTable {
 }
 
 impl DocTable {
-    pub(crate) fn insert(&mut self, next_token_start: usize, lines: Vec<String>, range: Range<usize>) {
+    pub(crate) fn insert(
+        &mut self,
+        next_token_start: usize,
+        lines: Vec<String>,
+        range: Range<usize>,
+    ) {
         self.blocks.insert(next_token_start, DocBlock { lines, range, used: false });
     }
 

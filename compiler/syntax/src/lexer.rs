@@ -58,7 +58,15 @@ impl<'a> Lexer<'a> {
             docs: DocTable::default(),
             diagnostics: Vec::new(),
         };
-        Lexer { file, text, out, pending_docs: Vec::new(), pending_docs_range: 0..0, unknown_run: None, bracket_depth: 0 }
+        Lexer {
+            file,
+            text,
+            out,
+            pending_docs: Vec::new(),
+            pending_docs_range: 0..0,
+            unknown_run: None,
+            bracket_depth: 0,
+        }
     }
 
     fn token(&mut self, token: Token<'a>, range: Range<usize>) {

@@ -1,8 +1,11 @@
 //! The `.wxl` front end: source text to a syntax tree plus diagnostics.
 //!
-//! [`parse`] never fails and never panics. It lexes the whole text first (logos), then parses
-//! with a lalrpop grammar whose `!` alternatives recover at `,`, `;`, `}` and at the start of
-//! the next item, so one run reports every error it can and still returns the best tree.
+//! [`parse`] never fails and never panics. It lexes the whole text first (logos), closes any
+//! `{` left open (before the next definition, or at the end), then parses with a lalrpop
+//! grammar whose `!` alternatives recover at `,`, `;`, `}` and at the start of the next item.
+//! One run reports every error it can and still returns the best tree: a bad field loses that
+//! field only, a statement missing its `;` is kept, and a `;` between fields is reported but
+//! costs nothing.
 //!
 //! # Diagnostics
 //!

@@ -53,7 +53,9 @@ type Chars<'s> = std::iter::Peekable<std::iter::Skip<std::str::CharIndices<'s>>>
 /// message.
 fn decode_escape(chars: &mut Chars<'_>, raw: &str, at: usize) -> Result<char, (usize, String)> {
     // A `\` just before the missing closing quote: the unterminated string says it all.
-    let Some((_, c)) = chars.next() else { return Err((raw.len(), "`\\` at the end of a string".into())) };
+    let Some((_, c)) = chars.next() else {
+        return Err((raw.len(), "`\\` at the end of a string".into()));
+    };
     match c {
         '"' => Ok('"'),
         '\\' => Ok('\\'),
@@ -68,7 +70,11 @@ fn decode_escape(chars: &mut Chars<'_>, raw: &str, at: usize) -> Result<char, (u
 }
 
 /// Reads `{hex}` after `\u`.
-fn decode_unicode_escape(chars: &mut Chars<'_>, raw: &str, at: usize) -> Result<char, (usize, String)> {
+fn decode_unicode_escape(
+    chars: &mut Chars<'_>,
+    raw: &str,
+    at: usize,
+) -> Result<char, (usize, String)> {
     if chars.next_if(|&(_, c)| c == '{').is_none() {
         return Err((at + 2, "`\\u` must be followed by `{hex digits}`".into()));
     }
@@ -81,10 +87,8 @@ fn decode_unicode_escape(chars: &mut Chars<'_>, raw: &str, at: usize) -> Result<
         return Err((end, "unclosed `\\u{` escape".into()));
     };
     let end = close + 1;
-    let code = (1..=6)
-        .contains(&digits.len())
-        .then(|| u32::from_str_radix(&digits, 16).ok())
-        .flatten();
+    let code =
+        (1..=6).contains(&digits.len()).then(|| u32::from_str_radix(&digits, 16).ok()).flatten();
     match code.map(char::from_u32) {
         Some(Some(c)) => Ok(c),
         Some(None) => Err((end, format!("`\\u{{{digits}}}` is not a Unicode scalar value"))),
@@ -174,8 +178,14 @@ mod tests {
         assert_eq!(parse_int("0xff", true), Ok(-255));
         assert_eq!(parse_int("0x", false), Err(IntError::NoDigits));
         assert_eq!(parse_int("170141183460469231731687303715884105728", true), Ok(i128::MIN));
-        assert_eq!(parse_int("170141183460469231731687303715884105728", false), Err(IntError::OutOfRange));
-        assert_eq!(parse_int("999999999999999999999999999999999999999999", false), Err(IntError::OutOfRange));
+        assert_eq!(
+            parse_int("170141183460469231731687303715884105728", false),
+            Err(IntError::OutOfRange)
+        );
+        assert_eq!(
+            parse_int("999999999999999999999999999999999999999999", false),
+            Err(IntError::OutOfRange)
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ fn assemble(ctx: &mut Ctx<'_>, docs: Vec<String>, tops: Vec<Top>) -> SourceFile 
     let mut seen_other = false;
     for top in tops {
         match top {
-            Top::Package(path, span) => package(ctx, &mut file, &mut package_span, seen_other, path, span),
+            Top::Package(path, span) => {
+                package(ctx, &mut file, &mut package_span, seen_other, path, span)
+            }
             Top::Import(import) => file.imports.push(import),
             Top::Item(item) => file.items.push(item),
             Top::Error => continue,

@@ -27,7 +27,8 @@ pub(crate) fn syntax_error(
             };
             let found = found.unwrap_or_else(|| "end of file".to_string());
             let message = expected_message(text, tokens, start, &expected, &found);
-            match missing_at_line_end(text, tokens, start).filter(|_| expects_separator(&expected)) {
+            match missing_at_line_end(text, tokens, start).filter(|_| expects_separator(&expected))
+            {
                 // What is missing belongs at the end of the previous line, so point there.
                 Some(at) => error(code, file, at..at, message, label(&expected))
                     .with_labels(vec![Label::secondary(file, start..end)]),
@@ -62,7 +63,7 @@ fn describe_found(text: &str, tokens: &[Spanned<'_>], at: usize) -> Option<Strin
 
 /// Whether a `;` or `,` would do: the usual thing forgotten at the end of a line.
 fn expects_separator(expected: &[String]) -> bool {
-    expected.iter().any(|terminal| terminal == "\";\"" || terminal == "\",\"")
+    unquoted(expected).any(|terminal| terminal == ";" || terminal == ",")
 }
 
 /// The end of the token before `at`, when a line break separates the two.
@@ -80,7 +81,8 @@ fn expected_message(
     expected: &[String],
     found: &str,
 ) -> String {
-    let after = after(text, tokens, at, expected).map(|prev| format!(" after {prev}")).unwrap_or_default();
+    let after =
+        after(text, tokens, at, expected).map(|prev| format!(" after {prev}")).unwrap_or_default();
     format!("expected {}{after}, found {found}", describe_expected(expected))
 }
 
@@ -98,11 +100,11 @@ fn after(text: &str, tokens: &[Spanned<'_>], at: usize, expected: &[String]) -> 
     let &(start, prev, end) = real.next()?;
     let before_prev = real.next().map(|&(_, token, _)| token);
     let text = snippet(&text[start..end]);
-    let only = |terminal: &str| expected.len() == 1 && expected[0] == terminal;
+    let only = |terminal: &str| unquoted(expected).eq([terminal]);
     let role = match (before_prev, prev) {
         (Some(Token::Struct | Token::Array | Token::Enum), Token::Ident(_)) => "type name ",
-        _ if is_name(prev) && only("\":\"") => "field name ",
-        _ if is_name(prev) && only("\"=\"") => "variant name ",
+        _ if is_name(prev) && only(":") => "field name ",
+        _ if is_name(prev) && only("=") => "variant name ",
         _ => "",
     };
     Some(format!("{role}`{text}`"))
@@ -113,37 +115,34 @@ fn is_name(token: Token<'_>) -> bool {
 }
 
 /// Groups of terminals described by one phrase, checked in order; a group is used only when
-/// every member is expected.
+/// every member is expected. Terminals are lalrpop's names without their quotes.
+#[rustfmt::skip]
 const GROUPS: &[(&[&str], &str)] = &[
-    (&["Int", "Float", "Str", "\"-\"", "\"true\"", "\"false\"", "Ident"], "a literal"),
+    (&["Int", "Float", "Str", "-", "true", "false", "Ident"], "a literal"),
     (
         &[
-            "Ident", "\"package\"", "\"import\"", "\"identifier\"", "\"root\"", "\"rec\"",
-            "\"struct\"", "\"array\"", "\"value\"", "\"final\"", "\"open\"", "\"enum\"",
-            "\"mut\"", "\"ref\"", "\"null\"", "\"true\"", "\"false\"",
+            "Ident", "package", "import", "identifier", "root", "rec", "struct", "array", "value",
+            "final", "open", "enum", "mut", "ref", "null", "true", "false",
         ],
         "a name",
     ),
-    (&["Ident", "\"ref\"", "\"[\""], "a type"),
+    (&["Ident", "ref", "["], "a type"),
     (
         &[
-            "\"package\"", "\"import\"", "\"identifier\"", "\"root\"", "\"rec\"", "\"struct\"",
-            "\"array\"", "\"value\"", "\"final\"", "\"open\"", "\"enum\"", "\"@\"",
+            "package", "import", "identifier", "root", "rec", "struct", "array", "value", "final",
+            "open", "enum", "@",
         ],
         "an item",
     ),
-    (
-        &["\"struct\"", "\"array\"", "\"value\"", "\"final\"", "\"open\"", "\"enum\""],
-        "a type definition",
-    ),
+    (&["struct", "array", "value", "final", "open", "enum"], "a type definition"),
 ];
 
 /// "`,` or `}`", "a type", "a name, an attribute or `}`".
 fn describe_expected(expected: &[String]) -> String {
-    let mut left: Vec<&str> = expected.iter().map(String::as_str).collect();
+    let mut left: Vec<&str> = unquoted(expected).collect();
     // Where `,` separates, the grammar takes `;` only to report it.
-    if left.contains(&"\",\"") {
-        left.retain(|&terminal| terminal != "\";\"");
+    if left.contains(&",") {
+        left.retain(|&terminal| terminal != ";");
     }
     let mut phrases: Vec<String> = Vec::new();
     for (group, phrase) in GROUPS {
@@ -156,14 +155,19 @@ fn describe_expected(expected: &[String]) -> String {
     join_or(&phrases)
 }
 
+/// lalrpop names terminals as written in the grammar: `";"` with its quotes, `Ident` bare.
+fn unquoted(expected: &[String]) -> impl Iterator<Item = &str> {
+    expected.iter().map(|terminal| terminal.trim_matches('"'))
+}
+
 fn describe_terminal(terminal: &str) -> String {
     match terminal {
         "Ident" => "a name".to_string(),
         "Int" => "an integer".to_string(),
         "Float" => "a float".to_string(),
         "Str" => "a string".to_string(),
-        "\"@\"" => "an attribute".to_string(),
-        quoted => format!("`{}`", quoted.trim_matches('"')),
+        "@" => "an attribute".to_string(),
+        punctuation_or_keyword => format!("`{punctuation_or_keyword}`"),
     }
 }
 

@@ -90,6 +90,7 @@ pub enum Token<'a> {
 }
 
 impl Token<'_> {
+    #[rustfmt::skip]
     pub(crate) fn is_keyword(&self) -> bool {
         use Token::*;
         matches!(

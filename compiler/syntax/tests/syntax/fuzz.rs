@@ -8,12 +8,13 @@ use proptest::test_runner::{Config, RngSeed};
 use wxl_syntax::Span;
 
 /// Real tokens, near misses, and lexer errors.
+#[rustfmt::skip]
 const TOKENS: &[&str] = &[
     "package", "import", "identifier", "root", "rec", "struct", "array", "value", "final", "open",
     "enum", "mut", "ref", "null", "true", "false", ";", ",", ":", ".", "=", "{", "}", "(", ")", "[",
     "]", "@", "-", "x", "Log", "i32", "inf", "0", "42", "0xff", "0x", "1_000", "1.5", "1e-3",
-    "1e999", "170141183460469231731687303715884105728", "\"s\"", "\"\\q\"", "\"\\u{110000}\"", "\"open",
-    "/// doc", "//! top", "// c", "/* c */", "/*", "*/", "$", "é", "\\",
+    "1e999", "170141183460469231731687303715884105728", "\"s\"", "\"\\q\"", "\"\\u{110000}\"",
+    "\"open", "/// doc", "//! top", "// c", "/* c */", "/*", "*/", "$", "é", "\\",
 ];
 
 fn config() -> Config {

@@ -57,7 +57,8 @@ impl Printer {
     fn attrs(&mut self, attrs: &[Attribute]) {
         for attr in attrs {
             let args: Vec<String> = attr.args.iter().map(literal).collect();
-            let args = if args.is_empty() { String::new() } else { format!("({})", args.join(", ")) };
+            let args =
+                if args.is_empty() { String::new() } else { format!("({})", args.join(", ")) };
             self.line(&format!("@{}{args}", attr.name.name), Some(attr.span));
         }
     }
@@ -91,7 +92,8 @@ impl Printer {
 
     fn field(&mut self, field: &FieldDef) {
         let mutable = if field.mutable { "mut " } else { "" };
-        let default = field.default.as_ref().map(|d| format!(" = {}", literal(d))).unwrap_or_default();
+        let default =
+            field.default.as_ref().map(|d| format!(" = {}", literal(d))).unwrap_or_default();
         let text = format!("field {mutable}{}: {}{default}", field.name.name, type_expr(&field.ty));
         self.line(&text, Some(field.span));
         self.nested(|p| {

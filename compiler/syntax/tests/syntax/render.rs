@@ -13,6 +13,8 @@ pub fn render_diagnostics(name: &str, text: &str, diagnostics: &[Diagnostic]) ->
     let config = Config::default();
     diagnostics
         .iter()
-        .map(|diagnostic| emit_into_string(&config, &files, diagnostic).expect("renderable diagnostic"))
+        .map(|diagnostic| {
+            emit_into_string(&config, &files, diagnostic).expect("renderable diagnostic")
+        })
         .collect()
 }
