@@ -529,7 +529,7 @@ uint32_t wxl_builder_string(wxl_builder *b, const char *s, size_t n);
 uint32_t wxl_builder_bytes(wxl_builder *b, const void *p, size_t n);
 
 /* An array of `count` scalars of `elem_size` (1, 2, 4, 8; 16 = v128 raw bytes) from native
- * memory: one memcpy on little-endian hosts. */
+ * memory: one memcpy on little-endian hosts. Bool elements must be 0 or 1 (not checked). */
 uint32_t wxl_builder_scalars(wxl_builder *b, uint16_t type_id, uint32_t body_align,
                              uint32_t elem_size, const void *elems, size_t count);
 /* An array of references (stride 4, body alignment 4). */
