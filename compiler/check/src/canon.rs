@@ -2,7 +2,7 @@
 //! group by position, references outside by their canonical type), and equivalent types share
 //! one canonical type and one type id.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use codespan_reporting::diagnostic::Label;
@@ -14,9 +14,10 @@ use crate::codes;
 /// Sets `SubType::canonical` for every type.
 pub fn canonicalize(schema: &mut Schema) {
     let mut first_group_with_key: HashMap<String, usize> = HashMap::new();
+    let mut shapes = Shapes::default();
     for group_index in 0..schema.rec_groups.len() {
         let members = schema.rec_groups[group_index].types.clone();
-        let key = group_key(schema, &members);
+        let key = group_key(schema, &members, &mut shapes);
         let first = *first_group_with_key.entry(key).or_insert(group_index);
         let first_members = schema.rec_groups[first].types.clone();
         for (position, member) in members.iter().enumerate() {
@@ -25,83 +26,108 @@ pub fn canonicalize(schema: &mut Schema) {
     }
 }
 
-fn group_key(schema: &Schema, members: &[TypeIndex]) -> String {
+fn group_key(schema: &Schema, members: &[TypeIndex], shapes: &mut Shapes) -> String {
+    let mut keys = Keys::new(schema, Some(members), shapes);
     let mut key = String::new();
     for member in members {
         let ty = schema.ty(*member);
         let _ = write!(key, "{}{}", if ty.is_final { "F" } else { "N" }, ty.composite.kind_name());
         if let Some(super_index) = ty.supertype {
-            let _ = write!(key, "<{}", heap_key(schema, HeapType::Concrete(super_index), Some(members)));
+            let _ = write!(key, "<{}", keys.heap(HeapType::Concrete(super_index)));
         }
         key.push('(');
         match &ty.composite {
             CompositeType::Struct(st) => {
                 for field in &st.fields {
-                    key.push_str(&field_key(schema, field.ty, Some(members)));
+                    key.push_str(&keys.field(field.ty));
                     key.push(',');
                 }
             }
-            CompositeType::Array(array) => key.push_str(&field_key(schema, array.element, Some(members))),
+            CompositeType::Array(array) => key.push_str(&keys.field(array.element)),
         }
         key.push_str(");");
     }
     key
 }
 
-fn field_key(schema: &Schema, ty: FieldType, group: Option<&[TypeIndex]>) -> String {
-    let storage = storage_key(schema, ty.storage, group, &mut HashSet::new());
-    if ty.mutable {
-        format!("mut {storage}")
-    } else {
-        storage
-    }
+/// Value-struct shapes interned to numbers, shared by every key computation so that numbers
+/// compare across rec groups.
+#[derive(Default)]
+pub struct Shapes {
+    ids: HashMap<String, u32>,
 }
 
-/// A structural key: equal keys mean equal storage types (value structs and enums compared by
-/// shape, references outside `group` by canonical type).
-pub fn storage_key(schema: &Schema, storage: StorageType, group: Option<&[TypeIndex]>, seen: &mut HashSet<u32>) -> String {
-    match storage {
-        StorageType::Scalar(scalar) => scalar.name().to_string(),
-        StorageType::Enum(index) => {
-            let enum_type = schema.enum_type(index);
-            let mut values: Vec<i128> = enum_type.variants.iter().map(|v| v.value).collect();
-            values.sort_unstable();
-            format!("enum {} {}{values:?}", enum_type.repr.name(), if enum_type.open { "open" } else { "closed" })
-        }
-        StorageType::Value(index) => {
-            if !seen.insert(index.0) {
-                return "cycle".into(); // reported elsewhere
-            }
-            let fields: Vec<String> = schema
-                .value_struct(index)
-                .fields
-                .iter()
-                .map(|f| {
-                    let inner = storage_key(schema, f.ty.storage, group, seen);
-                    if f.ty.mutable { format!("mut {inner}") } else { inner }
-                })
-                .collect();
-            seen.remove(&index.0);
-            format!("value{{{}}}", fields.join(","))
-        }
-        StorageType::Ref(reference) => {
-            let null = if reference.nullable { "null " } else { "" };
-            format!("ref {null}{}", heap_key(schema, reference.heap, group))
-        }
-    }
+/// Structural keys of storage types: equal keys mean equal types. References inside `group`
+/// are keyed by position, others by canonical type; value structs by their interned shape
+/// (never expanded, so keys stay small however deep value structs nest); enums by
+/// representation, openness and values.
+pub struct Keys<'s> {
+    schema: &'s Schema,
+    group: Option<&'s [TypeIndex]>,
+    shapes: &'s mut Shapes,
+    /// Value struct index → shape id, `u32::MAX` while being computed (cycles).
+    memo: HashMap<u32, u32>,
 }
 
-fn heap_key(schema: &Schema, heap: HeapType, group: Option<&[TypeIndex]>) -> String {
-    match heap {
-        HeapType::Concrete(target) => {
-            if let Some(position) = group.and_then(|g| g.iter().position(|m| *m == target)) {
-                return format!("#{position}");
-            }
-            format!("${}", schema.ty(target).canonical.0)
+impl<'s> Keys<'s> {
+    pub fn new(schema: &'s Schema, group: Option<&'s [TypeIndex]>, shapes: &'s mut Shapes) -> Self {
+        Keys { schema, group, shapes, memo: HashMap::new() }
+    }
+
+    pub fn field(&mut self, ty: FieldType) -> String {
+        let storage = self.storage(ty.storage);
+        if ty.mutable {
+            format!("mut {storage}")
+        } else {
+            storage
         }
-        HeapType::String => "string".into(),
-        HeapType::Bytes => "bytes".into(),
-        HeapType::Abstract(a) => a.name().into(),
+    }
+
+    pub fn storage(&mut self, storage: StorageType) -> String {
+        match storage {
+            StorageType::Scalar(scalar) => scalar.name().to_string(),
+            StorageType::Enum(index) => {
+                let enum_type = self.schema.enum_type(index);
+                let mut values: Vec<i128> = enum_type.variants.iter().map(|v| v.value).collect();
+                values.sort_unstable();
+                let openness = if enum_type.open { "open" } else { "closed" };
+                format!("enum {} {openness}{values:?}", enum_type.repr.name())
+            }
+            StorageType::Value(index) => format!("value#{}", self.value_shape(index.0)),
+            StorageType::Ref(reference) => {
+                let null = if reference.nullable { "null " } else { "" };
+                format!("ref {null}{}", self.heap(reference.heap))
+            }
+        }
+    }
+
+    fn value_shape(&mut self, index: u32) -> u32 {
+        if let Some(id) = self.memo.get(&index) {
+            return *id; // u32::MAX for a cycle, reported elsewhere
+        }
+        self.memo.insert(index, u32::MAX);
+        let schema = self.schema;
+        let fields: Vec<String> =
+            schema.value_structs[index as usize].fields.iter().map(|f| self.field(f.ty)).collect();
+        let key = format!("value{{{}}}", fields.join(","));
+        let next = self.shapes.ids.len() as u32;
+        let id = *self.shapes.ids.entry(key).or_insert(next);
+        self.memo.insert(index, id);
+        id
+    }
+
+    fn heap(&self, heap: HeapType) -> String {
+        match heap {
+            HeapType::Concrete(target) => {
+                if let Some(position) = self.group.and_then(|g| g.iter().position(|m| *m == target)) {
+                    return format!("#{position}");
+                }
+                format!("${}", self.schema.ty(target).canonical.0)
+            }
+            HeapType::String => "string".into(),
+            HeapType::Bytes => "bytes".into(),
+            HeapType::Abstract(a) => a.name().into(),
+        }
     }
 }
 

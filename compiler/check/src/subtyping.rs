@@ -3,13 +3,11 @@
 //! (each field matches); immutable fields are covariant, mutable fields invariant, packed and
 //! scalar storage must be equal, and mutability must agree. Arrays: the same for the element.
 
-use std::collections::HashSet;
-
 use codespan_reporting::diagnostic::Label;
 use wxl_ir::{AbstractHeap, CompositeType, FieldType, HeapType, RefType, Schema, StorageType, TypeIndex};
 use wxl_syntax::{Diagnostic, Span};
 
-use crate::canon::storage_key;
+use crate::canon::{Keys, Shapes};
 use crate::codes;
 
 pub fn check_all(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
@@ -96,7 +94,11 @@ fn field_mismatch(schema: &Schema, sub: FieldType, sup: FieldType, name: &str, s
 pub fn storage_equal(schema: &Schema, a: StorageType, b: StorageType) -> bool {
     match (a, b) {
         (StorageType::Ref(x), StorageType::Ref(y)) => x.nullable == y.nullable && heap_equal(schema, x.heap, y.heap),
-        _ => storage_key(schema, a, None, &mut HashSet::new()) == storage_key(schema, b, None, &mut HashSet::new()),
+        _ => {
+            let mut shapes = Shapes::default();
+            let mut keys = Keys::new(schema, None, &mut shapes);
+            keys.storage(a) == keys.storage(b)
+        }
     }
 }
 

@@ -80,3 +80,37 @@ fn invalid_cases() {
         snapshot(&format!("invalid-{stem}"), &compilation.render_plain());
     }
 }
+
+/// The WebAssembly spec test suite's GC type sections (tests/cases/spec-gc): the ones the
+/// suite accepts must compile (a func/extern/exn reference field, which wxl rejects on purpose
+/// with E1011, is the one allowed error); the ones it rejects for a type error must not.
+#[test]
+fn spec_gc_corpus() {
+    let root = workspace().join("tests/cases/spec-gc");
+    let valid = root.join("valid");
+    let loader = loader_for(&valid);
+    let mut failures = Vec::new();
+    for case in cases(&valid, "wat") {
+        let name = PathBuf::from(case.file_name().expect("name"));
+        let compilation = compile(&name, &loader, &Config::default());
+        let unexpected: Vec<_> = compilation
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= codespan_reporting::diagnostic::Severity::Error)
+            .filter(|d| d.code.as_deref() != Some(wxl_check::codes::NOT_STORABLE))
+            .collect();
+        if !unexpected.is_empty() {
+            failures.push(format!("{}: accepted by the spec, rejected here:\n{}", name.display(), compilation.render_plain()));
+        }
+    }
+    let invalid = root.join("invalid");
+    let loader = loader_for(&invalid);
+    for case in cases(&invalid, "wat") {
+        let name = PathBuf::from(case.file_name().expect("name"));
+        let compilation = compile(&name, &loader, &Config::default());
+        if !compilation.has_errors() {
+            failures.push(format!("{}: rejected by the spec, accepted here", name.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{} corpus mismatches:\n{}", failures.len(), failures.join("\n"));
+}

@@ -161,5 +161,5 @@ pub fn rows(schema: &Schema, fields: &[Field], total_size: u32) -> Vec<LayoutRow
 }
 
 fn padding(offset: u32, size: u32) -> LayoutRow {
-    LayoutRow { name: None, type_name: "padding".into(), offset, size, align: 1 }
+    LayoutRow { name: None, type_name: String::new(), offset, size, align: 1 }
 }
