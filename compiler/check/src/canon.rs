@@ -2,7 +2,7 @@
 //! group by position, references outside by their canonical type), and equivalent types share
 //! one canonical type and one type id.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use codespan_reporting::diagnostic::Label;
@@ -184,8 +184,8 @@ pub fn assign_ids(schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn explicit_ids_by_class(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> HashMap<TypeIndex, (u16, TypeIndex)> {
-    let mut by_class: HashMap<TypeIndex, (u16, TypeIndex)> = HashMap::new();
+fn explicit_ids_by_class(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<TypeIndex, (u16, TypeIndex)> {
+    let mut by_class: BTreeMap<TypeIndex, (u16, TypeIndex)> = BTreeMap::new();
     for (index, ty) in schema.types.iter().enumerate() {
         let Some(id) = ty.explicit_id else { continue };
         let this = TypeIndex(index as u32);

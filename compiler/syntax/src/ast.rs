@@ -132,9 +132,10 @@ pub enum TypeDefKind {
     ValueStruct { fields: Vec<FieldDef> },
     /// `[open] enum Name : repr { variants }`
     Enum { open: bool, repr: Ident, variants: Vec<VariantDef> },
-    /// A function type from a WebAssembly module. Never produced by the `.wxl` parser; the
-    /// checks skip it with a note.
-    Func,
+    /// A function type from a WebAssembly module. Never produced by the `.wxl` parser. The
+    /// checks apply the GC rules to it (ordering, subtyping) and then skip it with a note:
+    /// functions cannot live in a buffer.
+    Func { finality: Finality, supertype: Option<Path>, params: Vec<TypeExpr>, results: Vec<TypeExpr> },
 }
 
 #[derive(Clone, Debug, PartialEq)]

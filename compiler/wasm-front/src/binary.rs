@@ -231,7 +231,17 @@ impl Reader<'_> {
         }
         let layout = field_layout(self.bytes, range);
         let kind = match &composite.inner {
-            CompositeInnerType::Func(_) => Some(RawKind::Func),
+            CompositeInnerType::Func(func) => {
+                let as_field = |ty: &wasmparser::ValType| FieldType {
+                    element_type: StorageType::Val(*ty),
+                    mutable: false,
+                };
+                let params: Vec<FieldType> = func.params().iter().map(as_field).collect();
+                let results: Vec<FieldType> = func.results().iter().map(as_field).collect();
+                let params = params.iter().map(|f| self.field(f, None, span, group_start)).collect();
+                let results = results.iter().map(|f| self.field(f, None, span, group_start)).collect();
+                Some(RawKind::Func { params, results })
+            }
             CompositeInnerType::Struct(st) => {
                 let layout = layout.filter(|l| l.len() == st.fields.len());
                 let fields = st

@@ -55,7 +55,8 @@ pub(crate) struct RawField {
 pub(crate) enum RawKind {
     Struct(Vec<RawField>),
     Array(RawField),
-    Func,
+    /// Parameters and results, as immutable fields (only their storage matters).
+    Func { params: Vec<RawField>, results: Vec<RawField> },
 }
 
 #[derive(Clone, Debug)]
@@ -205,7 +206,12 @@ fn lower_type(namer: &Namer, field_names: &FieldNames, ty: RawType) -> Option<Ty
     };
     let supertype = ty.supertype.map(|(r, span)| path(namer.name_of(&r), span));
     let kind = match kind {
-        RawKind::Func => TypeDefKind::Func,
+        RawKind::Func { params, results } => TypeDefKind::Func {
+            finality: ty.finality,
+            supertype,
+            params: params.iter().map(|p| type_expr(namer, p)).collect(),
+            results: results.iter().map(|r| type_expr(namer, r)).collect(),
+        },
         RawKind::Array(element) => TypeDefKind::Array {
             finality: ty.finality,
             supertype,

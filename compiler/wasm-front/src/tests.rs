@@ -332,7 +332,7 @@ fn func_types_and_other_fields() {
     assert!(parse.diagnostics.is_empty());
     let ts = types(&parse);
     assert_eq!(ts.len(), 1);
-    assert!(matches!(ts[0].kind, TypeDefKind::Func));
+    assert!(matches!(ts[0].kind, TypeDefKind::Func { .. }));
     assert_eq!(
         &text[ts[0].span.range()],
         "(type $t (func (param i32) (result i64)))"

@@ -228,7 +228,13 @@ impl Reader<'_, '_> {
         let composite =
             node.and_then(|n| self.tree.find_list(n, &["struct", "array", "func", "cont"]));
         let kind = match &def.kind {
-            InnerTypeKind::Func(_) => Some(RawKind::Func),
+            InnerTypeKind::Func(func) => {
+                let params = func.params.iter().map(|(_, _, ty)| StorageType::Val(*ty)).collect::<Vec<_>>();
+                let results = func.results.iter().map(|ty| StorageType::Val(*ty)).collect::<Vec<_>>();
+                let params = params.iter().map(|ty| self.field(None, false, ty, span, None)).collect();
+                let results = results.iter().map(|ty| self.field(None, false, ty, span, None)).collect();
+                Some(RawKind::Func { params, results })
+            }
             InnerTypeKind::Struct(st) => {
                 let nodes = composite.and_then(|c| self.struct_field_nodes(c));
                 let nodes = nodes.filter(|n| n.len() == st.fields.len());

@@ -68,9 +68,11 @@ impl Lowerer<'_> {
                     definitions.enums.push((index, package.clone(), def));
                     Symbol::Enum(index)
                 }
-                TypeDefKind::Func => {
+                TypeDefKind::Func { .. } => {
                     self.note_func_skipped(def);
-                    Symbol::Func
+                    let index = self.funcs.len() as u32;
+                    self.funcs.push(super::funcs::PendingFunc::new(def, package, group));
+                    Symbol::Func(index)
                 }
             };
             self.define(package, &def.name, symbol);
@@ -88,6 +90,8 @@ impl Lowerer<'_> {
             return;
         }
         self.symbols.insert(key, (symbol, name.span));
+        let position = self.order.len();
+        self.order.insert(symbol, position);
     }
 
     fn note_func_skipped(&mut self, def: &ast::TypeDef) {
@@ -187,7 +191,7 @@ impl Lowerer<'_> {
         if let Some((symbol, _)) = self.symbols.get(&key) {
             return Some(*symbol);
         }
-        let elsewhere: Vec<String> = self
+        let mut elsewhere: Vec<String> = self
             .symbols
             .keys()
             .filter(|(_, n)| *n == name)
@@ -196,6 +200,7 @@ impl Lowerer<'_> {
                 None => n.clone(),
             })
             .collect();
+        elsewhere.sort();
         let message = format!("unknown name `{}`", path.joined());
         let diagnostic = self.error(codes::UNKNOWN_NAME, message, path.span);
         if !elsewhere.is_empty() {

@@ -8,6 +8,7 @@
 
 mod attrs;
 mod declare;
+mod funcs;
 mod resolve;
 mod values;
 
@@ -30,8 +31,9 @@ pub(crate) enum Symbol {
     Type(u32),
     Value(u32),
     Enum(u32),
-    /// A function type from a WebAssembly module: known, but not storable.
-    Func,
+    /// A function type from a WebAssembly module, by index in `Lowerer::funcs`: checked by
+    /// the GC rules, but not storable and not part of the IR.
+    Func(u32),
 }
 
 /// A struct or array type being lowered.
@@ -69,6 +71,9 @@ pub(crate) struct Lowerer<'d> {
     pub anonymous_arrays: HashMap<FieldType, u32>,
     pub identifier: Option<[u8; 4]>,
     pub root: Option<TypeIndex>,
+    pub funcs: Vec<funcs::PendingFunc>,
+    /// Declaration position of every type and function, for "defined before" rules.
+    pub order: HashMap<Symbol, usize>,
 }
 
 impl<'d> Lowerer<'d> {
@@ -83,6 +88,8 @@ impl<'d> Lowerer<'d> {
             anonymous_arrays: HashMap::new(),
             identifier: None,
             root: None,
+            funcs: Vec::new(),
+            order: HashMap::new(),
         }
     }
 
@@ -102,6 +109,7 @@ impl<'d> Lowerer<'d> {
         self.lower_value_structs(&definitions);
         self.check_value_struct_cycles();
         self.lower_types(&definitions);
+        self.check_funcs();
         if let Some(root_file) = files.last() {
             self.lower_root_items(root_file);
         }

@@ -210,7 +210,7 @@ impl Lowerer<'_> {
             }
             Symbol::Value(index) => Some(StorageType::Value(wxl_ir::ValueIndex(index))),
             Symbol::Enum(index) => Some(StorageType::Enum(wxl_ir::EnumIndex(index))),
-            Symbol::Func => self.not_storable(path),
+            Symbol::Func(_) => self.not_storable(path),
         }
     }
 
@@ -254,7 +254,7 @@ impl Lowerer<'_> {
                     .push("write the name alone to store it inline, or use a struct type".into());
                 None
             }
-            Symbol::Func => self.not_storable(path),
+            Symbol::Func(_) => self.not_storable(path),
         }
     }
 
@@ -381,7 +381,8 @@ impl Lowerer<'_> {
     }
 
     fn resolve_supertype(&mut self, temp: u32, is_array: bool, package: &Option<String>, path: &ast::Path) -> Option<TypeIndex> {
-        let Symbol::Type(super_temp) = self.lookup(package, path)? else {
+        let found = self.lookup(package, path)?;
+        let Symbol::Type(super_temp) = found else {
             let message = format!("the supertype `{}` must be a struct or array type", path.joined());
             self.error(codes::SUPERTYPE_KIND, message, path.span);
             return None;
@@ -414,13 +415,12 @@ impl Lowerer<'_> {
     }
 
     fn defined_before(&self, earlier: u32, later: u32) -> bool {
-        let (a, b) = (&self.types[earlier as usize], &self.types[later as usize]);
-        if a.group != b.group {
-            return a.group < b.group;
-        }
-        let members = &self.groups[a.group].members;
-        let position = |t: u32| members.iter().position(|m| *m == t);
-        matches!((position(earlier), position(later)), (Some(x), Some(y)) if x < y)
+        self.symbol_before(Symbol::Type(earlier), Symbol::Type(later))
+    }
+
+    /// Declaration order of two declared types or functions.
+    pub(crate) fn symbol_before(&self, earlier: Symbol, later: Symbol) -> bool {
+        matches!((self.order.get(&earlier), self.order.get(&later)), (Some(x), Some(y)) if x < y)
     }
 }
 
