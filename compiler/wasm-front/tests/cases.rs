@@ -104,7 +104,11 @@ fn render_type(out: &mut String, ty: &TypeDef, indent: &str, at: &dyn Fn(Span) -
             writeln!(out, "{indent}array {name} {h}{}", at(ty.span)).unwrap();
             render_element(out, element, indent, at);
         }
-        TypeDefKind::Func => writeln!(out, "{indent}func {name}{}", at(ty.span)).unwrap(),
+        TypeDefKind::Func { params, results, .. } => {
+            let params: Vec<String> = params.iter().map(|p| render_ty(p, at)).collect();
+            let results: Vec<String> = results.iter().map(|r| render_ty(r, at)).collect();
+            writeln!(out, "{indent}func {name}({}) -> ({}){}", params.join(", "), results.join(", "), at(ty.span)).unwrap()
+        }
         other => writeln!(out, "{indent}unexpected kind {other:?}").unwrap(),
     }
 }
@@ -192,7 +196,7 @@ fn assert_binary_agrees(name: &str, text: &str, from_text: &Parse) {
             matches!(
                 &extra,
                 Item::Type(TypeDef {
-                    kind: TypeDefKind::Func,
+                    kind: TypeDefKind::Func { .. },
                     ..
                 })
             ),

@@ -85,7 +85,7 @@ impl Printer {
                     fields.iter().for_each(|field| p.field(field));
                 }
                 TypeDefKind::Enum { variants, .. } => variants.iter().for_each(|v| p.variant(v)),
-                TypeDefKind::Array { .. } | TypeDefKind::Func => {}
+                TypeDefKind::Array { .. } | TypeDefKind::Func { .. } => {}
             }
         });
     }
@@ -128,7 +128,7 @@ fn type_def_header(def: &TypeDef) -> String {
         TypeDefKind::Enum { open, repr, .. } => {
             format!("{}enum {name} : {}", if *open { "open " } else { "" }, repr.name)
         }
-        TypeDefKind::Func => format!("func {name}"),
+        TypeDefKind::Func { .. } => format!("func {name}"),
     }
 }
 

@@ -56,7 +56,7 @@ fn type_def(def: &TypeDef, parent: Span, text: &str) {
                 check_span(variant.value.span, variant.span, text);
             }
         }
-        TypeDefKind::Func => {}
+        TypeDefKind::Func { .. } => {}
     }
 }
 
