@@ -7,8 +7,9 @@ use wxl_ir::GeneratedFiles;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Lang {
-    /// Only checks and lays out the schema (no files); useful while the other back ends grow.
-    None,
+    /// A WebAssembly module (`.wat` and `.wasm`) with accessors over linear memory, and the
+    /// schema's GC types (`.types.wat`).
+    Wasm,
 }
 
 pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_check::Config) -> bool {
@@ -27,9 +28,10 @@ pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_
     ok
 }
 
-fn generate(lang: Lang, _schema: &wxl_ir::Schema, _stem: &str) -> GeneratedFiles {
+fn generate(lang: Lang, schema: &wxl_ir::Schema, stem: &str) -> GeneratedFiles {
+    let module_name = stem.to_string();
     match lang {
-        Lang::None => GeneratedFiles::new(),
+        Lang::Wasm => wxl_codegen_wasm::generate(schema, &wxl_codegen_wasm::Options { module_name }),
     }
 }
 

@@ -79,3 +79,22 @@ fn wat_modules_are_schemas_too() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("note[N1001]"));
 }
+
+/// `wxl build` writes a back end's files; `--check` passes on fresh files and fails, naming
+/// the file, on stale ones.
+#[test]
+fn build_writes_and_check_detects_stale_files() {
+    let out_dir = std::env::temp_dir().join(format!("wxl-cli-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = out_dir.to_string_lossy().into_owned();
+    let built = wxl(&["build", "--lang", "wasm", "--out", &out, "schemas/logs.wxl"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+    assert!(out_dir.join("logs.wasm").is_file());
+    let fresh = wxl(&["build", "--lang", "wasm", "--out", &out, "--check", "schemas/logs.wxl"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stderr));
+    std::fs::write(out_dir.join("logs.wat"), "stale").expect("write");
+    let stale = wxl(&["build", "--lang", "wasm", "--out", &out, "--check", "schemas/logs.wxl"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(text(&stale.stderr).contains("logs.wat"), "{}", text(&stale.stderr));
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
