@@ -43,6 +43,8 @@
 
 mod body;
 mod pass;
+mod plan;
+mod strings;
 
 use crate::error::{Error, ErrorKind};
 use crate::read::Verified;
@@ -88,11 +90,8 @@ pub fn verify_with_scratch<'a>(
     let Some(marks) = scratch.get_mut(..words) else {
         return Err(Error::new(ErrorKind::BufferTooLong, 0));
     };
-    marks.fill(0);
     pass::check_header(buf, options)?;
-    let mut pass = pass::Pass::new(buf, schema, marks);
-    pass.objects()?;
-    pass.root(options.root.or(schema.root))?;
+    pass::run(buf, schema, marks, options.root.or(schema.root))?;
     Verified::decode(buf, schema)
 }
 

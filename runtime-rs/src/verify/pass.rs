@@ -1,5 +1,7 @@
 //! The header checks and the forward pass over the items (LAYOUT.md sections 3, 4.1, 6).
 
+use super::plan::Plans;
+use super::strings::{ascii_and_zero_tail, is_run_string, string_run};
 use super::{Options, MAGIC, MAX_BUFFER_LEN, VERSION};
 use crate::error::{Error, ErrorKind};
 use crate::schema::{Kind, Schema, TypeInfo, TYPE_ID_BYTES, TYPE_ID_STRING};
@@ -55,65 +57,130 @@ pub(crate) fn check_header(buf: &[u8], options: &Options) -> Result<(), Error> {
 
 /// What a type id names, as far as the pass cares.
 #[derive(Clone, Copy)]
-enum Shape<'s> {
+enum Shape<'a> {
     Str,
     Bytes,
-    Struct(&'s TypeInfo),
-    Array(&'s TypeInfo),
+    Struct(&'a TypeInfo),
+    Array(&'a TypeInfo),
 }
 
-/// The state of one pass: the buffer, the tables and the bitmap of tag words seen so far.
-pub(crate) struct Pass<'b, 's> {
-    pub(super) buf: &'b [u8],
-    pub(super) schema: &'s Schema,
-    marks: &'b mut [u64],
+/// What the body checks read: the buffer, the tables, and the bitmap of the tag words passed
+/// so far (final for every word before the current item; see [`run`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Checker<'a> {
+    pub(super) buf: &'a [u8],
+    pub(super) schema: &'a Schema,
+    pub(super) marks: &'a [u64],
+    /// The bitmap word of the current item, and its value (not yet stored in `marks`).
+    pub(super) window: usize,
+    pub(super) bits: u64,
 }
 
-impl<'b, 's> Pass<'b, 's> {
-    /// `marks` must be zeroed and hold `bitmap_words(buf.len())` words.
-    pub(crate) fn new(buf: &'b [u8], schema: &'s Schema, marks: &'b mut [u64]) -> Self {
-        Pass { buf, schema, marks }
-    }
-
-    #[inline(always)]
-    fn mark(&mut self, pos: usize) {
-        let word = pos / 4;
-        self.marks[word / 64] |= 1 << (word % 64);
-    }
-
-    /// Whether `pos` (4-aligned, below the buffer length) is a tag word already passed.
-    #[inline(always)]
-    pub(super) fn marked(&self, pos: usize) -> bool {
-        let word = pos / 4;
-        (self.marks[word / 64] >> (word % 64)) & 1 != 0
-    }
-
-    /// Step 2: every item from offset 16 to the end.
-    pub(crate) fn objects(&mut self) -> Result<(), Error> {
-        let len = self.buf.len();
-        let mut pos = HEADER_LEN;
-        let mut zeros = 0u32;
-        while pos < len {
-            let tag = rd32(self.buf, pos);
-            if tag != 0 {
-                zeros = 0;
-                pos = self.object(pos, tag)?;
-                continue;
-            }
+/// Steps 2 and 3 of the pass: every item from offset 16 to the end, then the root reference.
+///
+/// The bitmap word of the current item (`window`) is kept in a local (`bits`) and stored only
+/// when the pass steps past it; the words it skips are stored as zero. So `marks` (at least
+/// `bitmap_words(len)` words, any contents) needs no clearing beforehand, a probe of an earlier
+/// offset reads either a final stored word or `bits`, and the hot loop never loads what it has
+/// just stored (which would stall on store forwarding and memory-order speculation).
+///
+/// Consecutive strings shorter than 128 bytes form a *run*, checked by a tight inner loop whose
+/// UTF-8 check is one ASCII scan of the whole run (see `strings.rs`).
+pub(crate) fn run(buf: &[u8], schema: &Schema, marks: &mut [u64], root: Option<u16>) -> Result<(), Error> {
+    let len = buf.len();
+    let mut pos = HEADER_LEN;
+    let mut zeros = 0u32;
+    let mut map = Bitmap { marks, window: 0, bits: 0 };
+    let mut plans = Plans::new();
+    while pos < len {
+        map.enter(pos);
+        let tag = rd32(buf, pos);
+        if is_run_string(tag) {
+            zeros = 0;
+            pos = string_run(buf, &mut map, pos)?;
+            continue;
+        }
+        if tag == 0 {
             zeros += 1;
             if zeros > 3 {
                 return err(ErrorKind::BadPadding, pos);
             }
             pos += 4;
+            continue;
         }
-        if zeros > 0 {
-            return err(ErrorKind::BadPadding, len - 4);
+        zeros = 0;
+        let checker = Checker { buf, schema, marks: map.marks, window: map.window, bits: map.bits };
+        let next = match short_struct(schema, tag) {
+            Some(info) => checker.short_struct(pos, tag, info, &mut plans)?,
+            None => checker.object(pos, tag, &mut plans)?,
+        };
+        map.mark(pos);
+        pos = next;
+    }
+    if zeros > 0 {
+        return err(ErrorKind::BadPadding, len - 4);
+    }
+    map.marks[map.window] = map.bits;
+    Checker { buf, schema, marks: map.marks, window: map.window, bits: map.bits }.root(root)
+}
+
+/// The bitmap being built: words before `window` are final in `marks`; the word `window` is
+/// `bits`, stored only when the pass steps past it.
+pub(super) struct Bitmap<'m> {
+    marks: &'m mut [u64],
+    window: usize,
+    bits: u64,
+}
+
+impl Bitmap<'_> {
+    /// Step to the bitmap word of `pos`, storing the current one and zeroing any skipped.
+    #[inline(always)]
+    pub(super) fn enter(&mut self, pos: usize) {
+        let to = pos / 256;
+        if to != self.window {
+            step_window(self.marks, self.window, self.bits, to);
+            (self.window, self.bits) = (to, 0);
         }
-        Ok(())
+    }
+
+    /// Mark the tag word at `pos` (inside the current window).
+    #[inline(always)]
+    pub(super) fn mark(&mut self, pos: usize) {
+        self.bits |= 1 << ((pos / 4) % 64);
+    }
+}
+
+/// The table of a struct type, if `tag` is the tag word of one with a short length.
+#[inline(always)]
+fn short_struct(schema: &Schema, tag: u32) -> Option<&TypeInfo> {
+    let info = schema.types.get(usize::from((tag as u16).wrapping_sub(16)))?;
+    (info.kind == Kind::Struct && tag >> 16 != LONG).then_some(info)
+}
+
+/// Store the bitmap word `from` (value `bits`) and zero the words after it up to `to`,
+/// inclusive.
+#[inline(always)]
+fn step_window(marks: &mut [u64], from: usize, bits: u64, to: usize) {
+    marks[from] = bits;
+    if to == from + 1 {
+        marks[to] = 0;
+    } else {
+        marks[from + 1..=to].fill(0);
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// Whether `pos` (4-aligned, before the current item) is a tag word already passed.
+    #[inline(always)]
+    pub(super) fn marked(&self, pos: usize) -> bool {
+        let word = pos / 4;
+        let stored = self.marks[(word / 64).min(self.marks.len() - 1)];
+        let value = if word / 64 == self.window { self.bits } else { stored };
+        (value >> (word % 64)) & 1 != 0
     }
 
     #[inline(always)]
-    fn shape(&self, id: u16) -> Option<Shape<'s>> {
+    fn shape(&self, id: u16) -> Option<Shape<'a>> {
         match id {
             TYPE_ID_STRING => Some(Shape::Str),
             TYPE_ID_BYTES => Some(Shape::Bytes),
@@ -130,7 +197,7 @@ impl<'b, 's> Pass<'b, 's> {
 
     /// One object whose nonzero tag word is at `pos`; returns where the next item starts.
     #[inline(always)]
-    fn object(&mut self, pos: usize, tag: u32) -> Result<usize, Error> {
+    fn object(&self, pos: usize, tag: u32, plans: &mut Plans) -> Result<usize, Error> {
         let len = self.buf.len();
         let Some(shape) = self.shape(tag as u16) else {
             return err(ErrorKind::UnknownType, pos);
@@ -162,11 +229,17 @@ impl<'b, 's> Pass<'b, 's> {
         let (end, padded, size) = (end as usize, padded as usize, size as usize);
         self.tail_padding(end)?;
         match shape {
-            Shape::Str => self.utf8(body, end, padded)?,
+            Shape::Str => {
+                if !ascii_and_zero_tail(self.buf, body, size, padded) {
+            // Long strings are checked one by one.
+                    self.string_slow(body, end)?;
+                }
+            }
             Shape::Bytes => {}
             Shape::Struct(info) => {
-                if !info.checks.is_empty() {
-                    self.struct_body(pos, body, size, info.checks)?;
+                let fields = &self.buf[body..end];
+                if !info.checks.is_empty() && !self.planned(plans.get(tag as u16, info), pos, fields) {
+                    self.fields(pos, body, fields, info.checks)?;
                 }
             }
             Shape::Array(info) => {
@@ -175,7 +248,29 @@ impl<'b, 's> Pass<'b, 's> {
                 }
             }
         }
-        self.mark(pos);
+        Ok(padded)
+    }
+
+    /// A struct with a short length at `pos` (the commonest object after strings): the checks
+    /// of [`Checker::object`] without the generality.
+    #[inline(always)]
+    fn short_struct(&self, pos: usize, tag: u32, info: &TypeInfo, plans: &mut Plans) -> Result<usize, Error> {
+        let body = pos + 4;
+        if body & (info.body_align.max(4) as usize - 1) != 0 {
+            return err(ErrorKind::MisalignedBody, pos);
+        }
+        let end = body + (tag >> 16) as usize;
+        let padded = (end + 3) & !3;
+        if padded > self.buf.len() {
+            return err(ErrorKind::ObjectOutOfBounds, pos);
+        }
+        self.tail_padding(end)?;
+        if !info.checks.is_empty() {
+            let fields = &self.buf[body..end];
+            if !self.planned(plans.get(tag as u16, info), pos, fields) {
+                self.fields(pos, body, fields, info.checks)?;
+            }
+        }
         Ok(padded)
     }
 
@@ -199,7 +294,7 @@ impl<'b, 's> Pass<'b, 's> {
 
     /// The 0..3 bytes from `end` to the next multiple of 4 must be zero.
     #[inline(always)]
-    fn tail_padding(&self, end: usize) -> Result<(), Error> {
+    pub(super) fn tail_padding(&self, end: usize) -> Result<(), Error> {
         let used = end % 4;
         if used == 0 {
             return Ok(());
@@ -211,18 +306,19 @@ impl<'b, 's> Pass<'b, 's> {
         Ok(())
     }
 
-    /// Step 3: the root reference at offset 12.
-    pub(crate) fn root(&self, expected: Option<u16>) -> Result<u32, Error> {
+    /// Step 3: the root reference at offset 12 (`window` is the last bitmap word stepped into).
+    fn root(&self, expected: Option<u16>) -> Result<(), Error> {
         let root = rd32(self.buf, 12);
         let at = root as usize;
         let invalid = Error::new(ErrorKind::RootInvalid, 12);
-        if root == 0 || !root.is_multiple_of(4) || at >= self.buf.len() || !self.marked(at) {
+        let seen = at < self.buf.len() && at / 256 <= self.window && self.marked(at);
+        if root == 0 || !root.is_multiple_of(4) || !seen {
             return Err(invalid);
         }
         let id = rd32(self.buf, at) as u16;
         match expected {
             Some(t) if !self.schema.is_subtype(id, t) => Err(invalid),
-            _ => Ok(root),
+            _ => Ok(()),
         }
     }
 }
