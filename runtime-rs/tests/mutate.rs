@@ -29,7 +29,6 @@ fn scalar_fields_of_logs() {
     let log = Log(view.root_struct().get_array(0).unwrap().get_struct(3).unwrap());
     assert_eq!((log.code(), log.size(), log.address()[2]), (418, 1 << 40, 99));
     assert_eq!(log.request(), records[3].request);
-    drop(v);
     verify(&buf, &LOG_SCHEMA, &Options::default()).unwrap();
 }
 
@@ -82,7 +81,6 @@ fn checked_scalars_keep_their_rules() {
     assert_eq!((circle.get_u8(0, 9), circle.get_bool(1, false)), (2, true), "the u16 write");
     assert_eq!(shapes.get_struct(3).unwrap().get_f64(8, 0.0), 10.0, "the same circle, shared");
     assert_eq!(z.get_u8(zoo::COLOR, 0), 1);
-    drop(v);
     verify(&buf, &ZOO_SCHEMA, &Options::default()).unwrap();
 }
 

@@ -20,7 +20,7 @@ fn log_round_trip() {
     let read: Vec<LogRecord> = logs.iter().map(|l| l.record()).collect();
     assert_eq!(read, records);
     assert_eq!(logs.get(records.len()).map(|l| l.code()), None);
-    assert_eq!(logs.iter().rev().next().unwrap().record(), records[records.len() - 1]);
+    assert_eq!(logs.iter().next_back().unwrap().record(), records[records.len() - 1]);
 }
 
 #[test]

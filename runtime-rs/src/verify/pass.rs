@@ -71,18 +71,16 @@ pub(crate) struct Checker<'a> {
     pub(super) buf: &'a [u8],
     pub(super) schema: &'a Schema,
     pub(super) marks: &'a [u64],
-    /// The bitmap word of the current item, and its value (not yet stored in `marks`).
+    /// The bitmap word of the current item (for the root check).
     pub(super) window: usize,
-    pub(super) bits: u64,
 }
 
 /// Steps 2 and 3 of the pass: every item from offset 16 to the end, then the root reference.
 ///
-/// The bitmap word of the current item (`window`) is kept in a local (`bits`) and stored only
-/// when the pass steps past it; the words it skips are stored as zero. So `marks` (at least
-/// `bitmap_words(len)` words, any contents) needs no clearing beforehand, a probe of an earlier
-/// offset reads either a final stored word or `bits`, and the hot loop never loads what it has
-/// just stored (which would stall on store forwarding and memory-order speculation).
+/// The bitmap word of the current item (`window`) is kept in a local (`bits`) and stored with a
+/// plain store at each mark (never a read-modify-write); the pass zeroes each word it steps into.
+/// So `marks` (at least `bitmap_words(len)` words, any contents) needs no clearing beforehand,
+/// and a probe, always of an earlier offset, reads a final word.
 ///
 /// Consecutive strings shorter than 128 bytes form a *run*, checked by a tight inner loop whose
 /// UTF-8 check is one ASCII scan of the whole run (see `strings.rs`).
@@ -90,6 +88,7 @@ pub(crate) fn run(buf: &[u8], schema: &Schema, marks: &mut [u64], root: Option<u
     let len = buf.len();
     let mut pos = HEADER_LEN;
     let mut zeros = 0u32;
+    marks[0] = 0;
     let mut map = Bitmap { marks, window: 0, bits: 0 };
     let mut plans = Plans::new();
     while pos < len {
@@ -109,7 +108,7 @@ pub(crate) fn run(buf: &[u8], schema: &Schema, marks: &mut [u64], root: Option<u
             continue;
         }
         zeros = 0;
-        let checker = Checker { buf, schema, marks: map.marks, window: map.window, bits: map.bits };
+        let checker = Checker { buf, schema, marks: map.marks, window: map.window };
         let next = match short_struct(schema, tag) {
             Some(info) => checker.short_struct(pos, tag, info, &mut plans)?,
             None => checker.object(pos, tag, &mut plans)?,
@@ -120,12 +119,10 @@ pub(crate) fn run(buf: &[u8], schema: &Schema, marks: &mut [u64], root: Option<u
     if zeros > 0 {
         return err(ErrorKind::BadPadding, len - 4);
     }
-    map.marks[map.window] = map.bits;
-    Checker { buf, schema, marks: map.marks, window: map.window, bits: map.bits }.root(root)
+    Checker { buf, schema, marks: map.marks, window: map.window }.root(root)
 }
 
-/// The bitmap being built: words before `window` are final in `marks`; the word `window` is
-/// `bits`, stored only when the pass steps past it.
+/// The bitmap being built: `bits` is the value of word `window`, stored at each mark.
 pub(super) struct Bitmap<'m> {
     marks: &'m mut [u64],
     window: usize,
@@ -133,12 +130,12 @@ pub(super) struct Bitmap<'m> {
 }
 
 impl Bitmap<'_> {
-    /// Step to the bitmap word of `pos`, storing the current one and zeroing any skipped.
+    /// Step to the bitmap word of `pos`, zeroing the words stepped into.
     #[inline(always)]
     pub(super) fn enter(&mut self, pos: usize) {
         let to = pos / 256;
         if to != self.window {
-            step_window(self.marks, self.window, self.bits, to);
+            zero_words(self.marks, self.window, to);
             (self.window, self.bits) = (to, 0);
         }
     }
@@ -147,6 +144,7 @@ impl Bitmap<'_> {
     #[inline(always)]
     pub(super) fn mark(&mut self, pos: usize) {
         self.bits |= 1 << ((pos / 4) % 64);
+        self.marks[self.window] = self.bits;
     }
 }
 
@@ -157,11 +155,9 @@ fn short_struct(schema: &Schema, tag: u32) -> Option<&TypeInfo> {
     (info.kind == Kind::Struct && tag >> 16 != LONG).then_some(info)
 }
 
-/// Store the bitmap word `from` (value `bits`) and zero the words after it up to `to`,
-/// inclusive.
+/// Zero the bitmap words after `from` up to `to`, inclusive.
 #[inline(always)]
-fn step_window(marks: &mut [u64], from: usize, bits: u64, to: usize) {
-    marks[from] = bits;
+fn zero_words(marks: &mut [u64], from: usize, to: usize) {
     if to == from + 1 {
         marks[to] = 0;
     } else {
@@ -174,9 +170,7 @@ impl<'a> Checker<'a> {
     #[inline(always)]
     pub(super) fn marked(&self, pos: usize) -> bool {
         let word = pos / 4;
-        let stored = self.marks[(word / 64).min(self.marks.len() - 1)];
-        let value = if word / 64 == self.window { self.bits } else { stored };
-        (value >> (word % 64)) & 1 != 0
+        self.marks.get(word / 64).is_some_and(|bits| (bits >> (word % 64)) & 1 != 0)
     }
 
     #[inline(always)]

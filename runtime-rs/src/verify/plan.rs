@@ -133,23 +133,24 @@ impl Checker<'_> {
 
 impl Checker<'_> {
     /// Whether `v`, held by the object at `h`, is a 4-aligned offset in `1..h` of a marked tag
-    /// word of type `exact`: the commonest valid reference. Branch-free: the loads use clamped
-    /// indexes (always inside their slices), whose values only matter when `v` is in range.
+    /// word of type `exact`: the commonest valid reference.
     #[inline(always)]
     pub(super) fn exact_ref(&self, v: u32, h: usize, exact: u16) -> bool {
         let target = v as usize;
-        let in_range = (v & 3 == 0) & (target.wrapping_sub(1) < h - 1);
-        let marked = self.marked(target);
-        let at = target.min(self.buf.len() - 2);
-        let id = u16::from_le_bytes([self.buf[at], self.buf[at + 1]]);
-        in_range & marked & (id == exact)
+        if v & 3 != 0 || target.wrapping_sub(1) >= h - 1 {
+            return false;
+        }
+        self.marked(target) && self.type_id_at(target) == exact
     }
 }
 
 /// The u32 at `at`, or 0 (which no plan accepts) when it does not fit.
 #[inline(always)]
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
-    bytes.get(at..).and_then(|rest| rest.first_chunk::<4>()).map_or(0, |b| u32::from_le_bytes(*b))
+    match bytes.get(at..at.wrapping_add(4)) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => 0,
+    }
 }
 
 /// The little-endian value of `width` (at most 8) bytes at `at`, or `u64::MAX` when they do
