@@ -1,6 +1,9 @@
 //! Hand-written schema tables (what the compiler would emit) and builders for them.
 #![allow(dead_code)]
 
+pub mod naive;
+pub mod random;
+
 use wxl_runtime::schema::{Check, Heap, Kind, Schema, TypeInfo};
 use wxl_runtime::{Builder, Ref, StructView};
 
