@@ -18,7 +18,7 @@ pub fn naive_verify(buf: &[u8], schema: &Schema, identifier: Option<[u8; 4]>, ro
     if len > 0xFFFF_FFFC {
         return Err((BufferTooLong, 0));
     }
-    if len % 4 != 0 {
+    if !len.is_multiple_of(4) {
         return Err((LengthNotMultipleOf4, 0));
     }
     if buf[0..4] != *b"WXL\0" {
@@ -57,7 +57,7 @@ pub fn naive_verify(buf: &[u8], schema: &Schema, identifier: Option<[u8; 4]>, ro
         return Err((BadPadding, len - 4));
     }
     let r = u32_at(buf, 12) as usize;
-    let ok = r != 0 && r % 4 == 0 && r < len && marked[r / 4] && {
+    let ok = r != 0 && r.is_multiple_of(4) && r < len && marked[r / 4] && {
         let id = u32_at(buf, r) as u16;
         root.or(schema.root).is_none_or(|t| schema.is_subtype(id, t))
     };
@@ -80,7 +80,7 @@ fn object(buf: &[u8], schema: &Schema, marked: &[bool], pos: usize, tag: u32) ->
     let short = tag >> 16;
     let (count, body) = if short == 0xFFFF {
         if pos + 8 > len {
-            if (pos as u64 + 8) % align != 0 {
+            if !(pos as u64 + 8).is_multiple_of(align) {
                 return Err((MisalignedBody, pos));
             }
             return Err((ObjectOutOfBounds, pos));
