@@ -1,12 +1,15 @@
 //! The wxl runtime: verify untrusted buffers, read them in place, build them front to back.
 //!
-//! The layout is docs/LAYOUT.md; this crate implements it exactly. See README.md for the API
-//! that generated code wraps.
+//! The layout is docs/LAYOUT.md; this crate implements it exactly.
 //!
-//! - [`verify()`] / [`Verifier`] / [`verify_with_scratch`]: the one-pass verifier.
+//! - `verify` / `Verifier` / [`verify_with_scratch`]: the one-pass verifier.
 //! - [`Verified`], [`StructView`], [`ArrayView`], [`ObjectView`], [`Vector`]: zero-copy readers.
-//! - [`Builder`]: writes buffers front to back (feature `alloc`).
+//! - `Builder`: writes buffers front to back (feature `alloc`).
 //! - [`VerifiedMut`]: in-place updates of scalar fields.
+//!
+//! The README (below) is the guide for generated code; its example runs as a doc test.
+#![cfg_attr(feature = "std", doc = "")]
+#![cfg_attr(feature = "std", doc = include_str!("../README.md"))]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
@@ -24,7 +27,7 @@ pub mod schema;
 pub mod verify;
 
 #[cfg(feature = "alloc")]
-pub use build::{ArrayBuilder, Builder, Ref, StructBuilder};
+pub use build::{AnyArg, AnyArray, AnyStruct, ArrayBuilder, Builder, Ref, StructBuilder, Subtype};
 pub use error::{Error, ErrorKind};
 pub use mutate::{SetError, StructMut, ArrayMut, VerifiedMut};
 pub use raw::Plain;

@@ -82,6 +82,19 @@ impl<'a> VerifiedMut<'a> {
         let at = ArrayCoords::of(&self.as_verified().root().as_array()?);
         Some(ArrayMut { buf: self.buf, schema: self.schema, at })
     }
+
+    /// The root struct, for updates, keeping the whole borrow of the buffer (what a function
+    /// that verifies and returns the root needs).
+    pub fn into_root_struct(self) -> Option<StructMut<'a>> {
+        let at = Coords::of(&self.as_verified().root().as_struct()?);
+        Some(StructMut { buf: self.buf, schema: self.schema, at })
+    }
+
+    /// The root array, for updates, keeping the whole borrow of the buffer.
+    pub fn into_root_array(self) -> Option<ArrayMut<'a>> {
+        let at = ArrayCoords::of(&self.as_verified().root().as_array()?);
+        Some(ArrayMut { buf: self.buf, schema: self.schema, at })
+    }
 }
 
 /// Where a [`StructMut`] sits: the fields of a [`StructView`] without the borrow.
@@ -200,7 +213,10 @@ impl ArrayMut<'_> {
     pub fn view(&self) -> ArrayView<'_> {
         let a = self.at;
         let body = Span::new(self.buf, a.start, self.body_len()).unwrap_or(Span::EMPTY);
-        ArrayView { body, schema: self.schema, type_id: a.type_id, count: a.count as u32, stride: a.stride as u32 }
+        match self.schema.type_info(a.type_id) {
+            Some(info) => ArrayView::new(body, self.schema, a.type_id, a.count as u32, info),
+            None => ArrayView::default(),
+        }
     }
 
     pub fn len(&self) -> usize {

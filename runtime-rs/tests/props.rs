@@ -108,7 +108,7 @@ fn check_mutants(seed: u64, buf: &[u8], schema: &Schema, rounds: usize) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 4 } else { 256 }))]
 
     #[test]
     fn random_schemas_round_trip(seed in any::<u64>()) {
@@ -179,7 +179,7 @@ fn mutations_reach_many_rules() {
     ];
     let mut rng = Rng(7);
     for (buf, schema) in &fixtures {
-        for _ in 0..4000 {
+        for _ in 0..if cfg!(miri) { 20 } else { 4000 } {
             let mut bad = buf.clone();
             mutate(&mut rng, &mut bad);
             agree(&bad, schema);
@@ -194,6 +194,8 @@ fn mutations_reach_many_rules() {
             }
         }
     }
-    assert!(accepted > 100, "{accepted} mutants accepted");
-    assert!(kinds.len() >= 14, "only {} kinds: {kinds:?}", kinds.len());
+    if !cfg!(miri) {
+        assert!(accepted > 100, "{accepted} mutants accepted");
+        assert!(kinds.len() >= 14, "only {} kinds: {kinds:?}", kinds.len());
+    }
 }

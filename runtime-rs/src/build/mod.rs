@@ -24,8 +24,10 @@
 
 mod objects;
 mod shared;
+mod typed;
 
 pub use objects::{ArrayBuilder, StructBuilder};
+pub use typed::{AnyArg, AnyArray, AnyStruct, Subtype};
 
 use crate::raw::{as_bytes, as_bytes_mut};
 use crate::schema::{TYPE_ID_BYTES, TYPE_ID_STRING};
@@ -144,6 +146,7 @@ impl Builder {
 
     /// Write the header with the root and the identifier (`[0; 4]` for none); the buffer.
     pub fn finish<T: ?Sized>(&mut self, root: Ref<T>, identifier: [u8; 4]) -> &[u8] {
+        assert!(self.len <= MAX_BUFFER_LEN, "wxl buffer longer than 0xFFFF_FFFC bytes");
         let bytes = as_bytes_mut(&mut self.words);
         bytes[0..4].copy_from_slice(&MAGIC);
         bytes[4..6].copy_from_slice(&VERSION.to_le_bytes());
@@ -176,7 +179,7 @@ impl Builder {
 
     /// A string or bytes object: 4-aligned body, `data`, tail padding.
     fn blob(&mut self, type_id: u16, data: &[u8]) -> Ref {
-        let at = self.tag(type_id, 4, data.len());
+        let at = self.tag(type_id, 4, data.len(), data.len());
         self.push_bytes(data);
         self.pad();
         at
@@ -186,18 +189,25 @@ impl Builder {
     #[inline]
     fn reserve(&mut self, extra: usize) {
         let need = self.len + extra;
-        assert!(need <= MAX_BUFFER_LEN, "wxl buffer longer than 0xFFFF_FFFC bytes");
         if need > self.words.len() * 16 {
-            let words = need.div_ceil(16).max(self.words.len() * 2).max(64);
-            self.words.resize(words, 0);
+            self.grow(need);
         }
     }
 
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        // The last object may be followed by up to 16 bytes of scratch writes (see `tag`).
+        assert!(need <= MAX_BUFFER_LEN + 32, "wxl buffer longer than 0xFFFF_FFFC bytes");
+        let words = need.div_ceil(16).max(self.words.len() * 2).max(64);
+        self.words.resize(words, 0);
+    }
+
+    /// Copy `data` to the end (capacity reserved by the caller or here).
     #[inline]
     fn push_bytes(&mut self, data: &[u8]) {
         self.reserve(data.len());
         let start = self.len;
-        as_bytes_mut(&mut self.words)[start..start + data.len()].copy_from_slice(data);
+        self.slice_mut(start, data.len()).copy_from_slice(data);
         self.len += data.len();
     }
 
@@ -206,39 +216,48 @@ impl Builder {
     fn push_zeros(&mut self, n: usize) -> usize {
         self.reserve(n);
         let start = self.len;
-        as_bytes_mut(&mut self.words)[start..start + n].fill(0);
+        self.slice_mut(start, n).fill(0);
         self.len += n;
         start
     }
 
-    /// Zero bytes up to the next multiple of 4.
+    /// Zero bytes up to the next multiple of 4: one 4-byte store (the space past the end is
+    /// scratch, reserved by `tag`), then the length moves.
     #[inline]
     fn pad(&mut self) {
-        self.push_zeros(self.len.wrapping_neg() % 4);
+        self.reserve(4);
+        let start = self.len;
+        self.slice_mut(start, 4).fill(0);
+        self.len = (start + 3) & !3;
     }
 
-    /// The bytes `at..at + n` of the buffer, writable.
+    /// The bytes `at..at + n` of the storage, writable.
     #[inline]
     fn slice_mut(&mut self, at: usize, n: usize) -> &mut [u8] {
         &mut as_bytes_mut(&mut self.words)[at..at + n]
     }
 
     /// Padding words, the tag word and the long length if any, for a body aligned to `align`;
-    /// returns the reference. The body starts at `self.len` afterwards.
-    fn tag(&mut self, type_id: u16, align: u32, length: usize) -> Ref {
+    /// returns the reference. The body starts at `self.len` afterwards, and room for `body`
+    /// bytes and the tail padding is reserved.
+    #[inline]
+    fn tag(&mut self, type_id: u16, align: u32, length: usize, body: usize) -> Ref {
         assert!(matches!(align, 4 | 8 | 16), "wxl body alignment must be 4, 8 or 16, not {align}");
         assert!(type_id != 0 && type_id != 0xFFFF, "wxl type id {type_id} names no type");
         let length = u32::try_from(length).expect("wxl length above u32::MAX");
         let header = if length as usize >= LONG { 8 } else { 4 };
-        let align = align as usize;
-        let padding = (align - (self.len + header) % align) % align;
-        self.push_zeros(padding);
-        let at = self.len;
+        // The fewest bytes that make `len + padding + header` a multiple of `align` (a power
+        // of two), without a division.
+        let padding = (self.len + header).wrapping_neg() & (align as usize - 1);
+        self.reserve(16 + 8 + body.saturating_add(4));
+        // Zero the padding (at most 12 bytes) with one 16-byte store; the tag overwrites the rest.
+        let start = self.len;
+        self.slice_mut(start, 16).fill(0);
+        let at = start + padding;
         let short = (length as usize).min(LONG) as u32;
-        self.push_bytes(&(short << 16 | u32::from(type_id)).to_le_bytes());
-        if header == 8 {
-            self.push_bytes(&length.to_le_bytes());
-        }
+        self.slice_mut(at, 4).copy_from_slice(&(short << 16 | u32::from(type_id)).to_le_bytes());
+        self.slice_mut(at + 4, 4).copy_from_slice(&length.to_le_bytes());
+        self.len = at + header;
         Ref::from_offset(at as u32)
     }
 }

@@ -113,7 +113,7 @@ impl Builder {
     /// Begin a struct of `type_id` with body alignment `align` and declared size `size`; the
     /// body is written zeroed now (the stored size is the declared size).
     pub fn begin_struct(&mut self, type_id: u16, align: u32, size: u32) -> StructBuilder<'_> {
-        let at = self.tag(type_id, align, size as usize);
+        let at = self.tag(type_id, align, size as usize, size as usize);
         let body = self.push_zeros(size as usize);
         self.pad();
         StructBuilder { builder: self, at, body, size: size as usize }
@@ -121,7 +121,7 @@ impl Builder {
 
     /// A struct from its whole body (`body.len()` is the stored size).
     pub fn push_struct<T: ?Sized>(&mut self, type_id: u16, align: u32, body: &[u8]) -> Ref<T> {
-        let at = self.tag(type_id, align, body.len());
+        let at = self.tag(type_id, align, body.len(), body.len());
         self.push_bytes(body);
         self.pad();
         at.cast()
@@ -129,8 +129,8 @@ impl Builder {
 
     /// Begin an array of `count` zeroed elements of `stride` bytes.
     pub fn begin_array(&mut self, type_id: u16, align: u32, stride: u32, count: usize) -> ArrayBuilder<'_> {
-        let at = self.tag(type_id, align, count);
         let size = count.checked_mul(stride as usize).expect("wxl array too long");
+        let at = self.tag(type_id, align, count, size);
         let body = self.push_zeros(size);
         self.pad();
         ArrayBuilder { builder: self, at, body, count, stride: stride as usize }
@@ -138,7 +138,7 @@ impl Builder {
 
     /// An array of scalars; on little-endian targets the body is one copy of `items`' memory.
     pub fn scalar_array<T: Scalar, U: ?Sized>(&mut self, type_id: u16, items: &[T]) -> Ref<U> {
-        let at = self.tag(type_id, T::ALIGN.max(4), items.len());
+        let at = self.tag(type_id, T::ALIGN.max(4), items.len(), size_of_val(items));
         match T::slice_le_bytes(items) {
             Some(bytes) => self.push_bytes(bytes),
             None => {
@@ -155,7 +155,7 @@ impl Builder {
 
     /// An array of references (non-null elements).
     pub fn ref_array<T: ?Sized, U: ?Sized>(&mut self, type_id: u16, items: &[Ref<T>]) -> Ref<U> {
-        let at = self.tag(type_id, 4, items.len());
+        let at = self.tag(type_id, 4, items.len(), items.len() * 4);
         let body = self.push_zeros(items.len() * 4);
         let out = self.slice_mut(body, items.len() * 4);
         for (slot, item) in out.chunks_exact_mut(4).zip(items) {
@@ -166,7 +166,7 @@ impl Builder {
 
     /// An array of nullable references: `None` is null.
     pub fn ref_array_opt<T: ?Sized, U: ?Sized>(&mut self, type_id: u16, items: &[Option<Ref<T>>]) -> Ref<U> {
-        let at = self.tag(type_id, 4, items.len());
+        let at = self.tag(type_id, 4, items.len(), items.len() * 4);
         let body = self.push_zeros(items.len() * 4);
         let out = self.slice_mut(body, items.len() * 4);
         for (slot, item) in out.chunks_exact_mut(4).zip(items) {
@@ -201,7 +201,7 @@ impl Builder {
     /// Panics if `bytes.len()` is not a multiple of a nonzero `stride`.
     pub fn value_array_bytes<U: ?Sized>(&mut self, type_id: u16, align: u32, stride: u32, bytes: &[u8]) -> Ref<U> {
         assert!(stride != 0 && bytes.len().is_multiple_of(stride as usize), "wxl value array bytes not whole elements");
-        let at = self.tag(type_id, align, bytes.len() / stride as usize);
+        let at = self.tag(type_id, align, bytes.len() / stride as usize, bytes.len());
         self.push_bytes(bytes);
         self.pad();
         at.cast()

@@ -4,7 +4,7 @@ use super::structs::is_ref_slot;
 use super::{AnyRef, ObjectView, StructView};
 use crate::raw::{cast_slice, Plain, Span};
 use crate::scalar::Scalar;
-use crate::schema::Schema;
+use crate::schema::{Schema, TypeInfo};
 use core::marker::PhantomData;
 
 /// An array object: `len()` elements of `stride()` bytes (LAYOUT.md section 4.3).
@@ -15,18 +15,28 @@ pub struct ArrayView<'a> {
     pub(crate) type_id: u16,
     pub(crate) count: u32,
     pub(crate) stride: u32,
+    /// The elements are references the verifier checked (a reference check at element offset 0).
+    refs: bool,
 }
 
 impl Default for ArrayView<'_> {
     /// An empty array.
     fn default() -> Self {
-        ArrayView { body: Span::EMPTY, schema: &super::structs::EMPTY_SCHEMA, type_id: 0, count: 0, stride: 0 }
+        ArrayView {
+            body: Span::EMPTY,
+            schema: &super::structs::EMPTY_SCHEMA,
+            type_id: 0,
+            count: 0,
+            stride: 0,
+            refs: false,
+        }
     }
 }
 
 impl<'a> ArrayView<'a> {
-    pub(crate) fn new(body: Span<'a>, schema: &'a Schema, type_id: u16, count: u32, stride: u32) -> Self {
-        ArrayView { body, schema, type_id, count, stride }
+    pub(crate) fn new(body: Span<'a>, schema: &'a Schema, type_id: u16, count: u32, info: &TypeInfo) -> Self {
+        let refs = is_ref_slot(schema, type_id, 0);
+        ArrayView { body, schema, type_id, count, stride: info.size, refs }
     }
 
     #[inline]
@@ -95,11 +105,10 @@ impl<'a> ArrayView<'a> {
     /// The raw reference of element `index`, if the elements are references.
     #[inline(always)]
     fn ref_slot(&self, index: usize) -> Option<u32> {
-        let rel = self.rel(index)?;
-        if !is_ref_slot(self.schema, self.type_id, 0) {
+        if !self.refs {
             return None;
         }
-        self.body.read::<u32>(rel)
+        self.body.read::<u32>(self.rel(index)?)
     }
 
     /// The object element `index` refers to; `None` when null, an i31 value or out of range.

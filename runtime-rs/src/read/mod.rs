@@ -19,7 +19,7 @@ pub use array::{ArrayView, Element, FromObject, Iter, Vector};
 pub use structs::StructView;
 
 use crate::raw::Span;
-use crate::schema::{Kind, Schema, TYPE_ID_BYTES, TYPE_ID_STRING};
+use crate::schema::{Kind, Schema, TypeInfo, TYPE_ID_BYTES, TYPE_ID_STRING};
 use crate::{Error, ErrorKind};
 
 /// The u32 at `at`, if it lies inside `buf`.
@@ -88,6 +88,8 @@ pub struct ObjectView<'a> {
     /// The object's body: `count * stride` bytes (the byte count of a string or struct).
     pub(crate) body: Span<'a>,
     pub(crate) schema: &'a Schema,
+    /// The type's table (`None` for strings and byte strings).
+    info: Option<&'a TypeInfo>,
     at: u32,
     count: u32,
     type_id: u16,
@@ -103,16 +105,17 @@ impl<'a> ObjectView<'a> {
             short => (short, pos + 4),
         };
         let type_id = tag as u16;
-        let stride = match type_id {
-            TYPE_ID_STRING | TYPE_ID_BYTES => 1,
-            _ => match schema.type_info(type_id)? {
-                info if info.kind == Kind::Array => info.size,
-                _ => 1,
-            },
+        let info = match type_id {
+            TYPE_ID_STRING | TYPE_ID_BYTES => None,
+            _ => Some(schema.type_info(type_id)?),
+        };
+        let stride = match info {
+            Some(info) if info.kind == Kind::Array => info.size,
+            _ => 1,
         };
         let size = usize::try_from(u64::from(count) * u64::from(stride)).ok()?;
         let body = Span::new(buf, body, size)?;
-        Some(ObjectView { body, schema, at, count, type_id })
+        Some(ObjectView { body, schema, info, at, count, type_id })
     }
 
     /// The type id from the tag word: 1 string, 2 bytes, else a schema type.
@@ -146,7 +149,7 @@ impl<'a> ObjectView<'a> {
     }
 
     fn kind(&self) -> Option<Kind> {
-        self.schema.type_info(self.type_id).map(|info| info.kind)
+        self.info.map(|info| info.kind)
     }
 
     /// `ref.test`: whether this object's type is `expected` or one of its subtypes.
@@ -177,9 +180,9 @@ impl<'a> ObjectView<'a> {
     /// This object as an array of a schema array type, if it is one.
     #[inline]
     pub fn as_array(&self) -> Option<ArrayView<'a>> {
-        let info = self.schema.type_info(self.type_id)?;
+        let info = self.info?;
         match info.kind {
-            Kind::Array => Some(ArrayView::new(self.body, self.schema, self.type_id, self.count, info.size)),
+            Kind::Array => Some(ArrayView::new(self.body, self.schema, self.type_id, self.count, info)),
             _ => None,
         }
     }

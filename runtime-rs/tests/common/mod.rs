@@ -112,13 +112,20 @@ pub fn build_log(b: &mut Builder, r: &LogRecord) -> Ref<Log<'static>> {
 }
 
 pub fn build_logs(b: &mut Builder, records: &[LogRecord]) -> Vec<u8> {
+    let mut refs = Vec::new();
+    build_logs_into(b, &mut refs, records).to_vec()
+}
+
+/// Build into `b`, reusing `refs` for the element references: no allocation once warm.
+pub fn build_logs_into<'b>(b: &'b mut Builder, refs: &mut Vec<Ref<Log<'static>>>, records: &[LogRecord]) -> &'b [u8] {
     b.clear();
-    let logs: Vec<_> = records.iter().map(|r| build_log(b, r)).collect();
-    let array: Ref = b.ref_array(LOG_ARRAY, &logs);
+    refs.clear();
+    refs.extend(records.iter().map(|r| build_log(b, r)));
+    let array: Ref = b.ref_array(LOG_ARRAY, refs);
     let mut root = b.begin_struct(LOGS, 4, 4);
     root.set_ref(0, array);
     let root: Ref = root.end();
-    b.finish(root, *b"LOGS").to_vec()
+    b.finish(root, *b"LOGS")
 }
 
 /// A deterministic log data set like the rust_serialization_benchmark one.
