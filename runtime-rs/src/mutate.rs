@@ -143,13 +143,13 @@ impl<'b> StructMut<'b> {
         let c = self.at;
         let offset = offset as usize;
         let target = Target { start: c.start, len: c.len, owner: c.owner, base: c.rel - c.key };
-        target.write(self.buf, self.schema, c.key + offset, value.to_raw().as_ref())
+        target.write(self.buf, self.schema, c.key.saturating_add(offset), value.to_raw().as_ref())
     }
 
     /// An inline value-struct field, for updates.
     pub fn value_mut(&mut self, offset: u32) -> StructMut<'_> {
         let offset = offset as usize;
-        let at = Coords { rel: self.at.rel + offset, key: self.at.key + offset, object: false, ..self.at };
+        let at = Coords { rel: self.at.rel.saturating_add(offset), key: self.at.key.saturating_add(offset), object: false, ..self.at };
         StructMut { buf: self.buf, schema: self.schema, at }
     }
 
@@ -276,7 +276,7 @@ struct Target {
 impl Target {
     /// Write `bytes` at check coordinate `key` if the checks still pass afterwards.
     fn write(&self, buf: &mut [u8], schema: &Schema, key: usize, bytes: &[u8]) -> Result<(), SetError> {
-        let at = self.base + key;
+        let at = self.base.saturating_add(key);
         if at > self.len || bytes.len() > self.len - at {
             return Err(SetError::Absent);
         }

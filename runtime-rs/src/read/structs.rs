@@ -59,6 +59,13 @@ impl<'a> StructView<'a> {
         StructView { body, schema, rel, key: 0, owner: array_id, object: false }
     }
 
+    /// Where the field at `offset` starts inside `body` (saturating: a huge offset is absent,
+    /// never a wrapped-around one).
+    #[inline(always)]
+    fn at(&self, offset: u32) -> usize {
+        self.rel.saturating_add(offset as usize)
+    }
+
     /// The type id of a struct object; `None` for an inline value struct.
     #[inline]
     pub fn type_id(&self) -> Option<u16> {
@@ -80,7 +87,7 @@ impl<'a> StructView<'a> {
     /// Whether the field of `size` bytes at `offset` is present.
     #[inline]
     pub fn has(&self, offset: u32, size: u32) -> bool {
-        self.body.get(self.rel + offset as usize, size as usize).is_some()
+        self.body.get(self.at(offset), size as usize).is_some()
     }
 
     /// The stored bytes of this struct (for a value: up to the end of what holds it).
@@ -92,23 +99,23 @@ impl<'a> StructView<'a> {
     /// Any scalar field: `default` when absent.
     #[inline(always)]
     pub fn get<T: Scalar>(&self, offset: u32, default: T) -> T {
-        self.body.read(self.rel + offset as usize).unwrap_or(default)
+        self.body.read(self.at(offset)).unwrap_or(default)
     }
 
     /// An inline value-struct field at `offset` (its fields absent where the body ends).
     #[inline]
     pub fn get_value(&self, offset: u32) -> StructView<'a> {
         let offset = offset as usize;
-        StructView { rel: self.rel + offset, key: self.key + offset, object: false, ..*self }
+        StructView { rel: self.rel.saturating_add(offset), key: self.key.saturating_add(offset), object: false, ..*self }
     }
 
     /// The raw reference in a slot the schema says is a reference, if present.
     #[inline]
     fn ref_slot(&self, offset: u32) -> Option<u32> {
-        if !is_ref_slot(self.schema, self.owner, self.key + offset as usize) {
+        if !is_ref_slot(self.schema, self.owner, self.key.saturating_add(offset as usize)) {
             return None;
         }
-        self.body.read::<u32>(self.rel + offset as usize)
+        self.body.read::<u32>(self.at(offset))
     }
 
     /// The object a reference field points to; `None` when null, absent, an i31 value, or not a
