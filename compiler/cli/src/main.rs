@@ -4,6 +4,7 @@
 mod build_command;
 mod compat_command;
 mod diagnostics;
+mod json_commands;
 mod layout;
 
 use std::path::PathBuf;
@@ -51,6 +52,12 @@ enum Command {
     },
     /// Compares two schema versions and reports changes that break readers (docs/COMPAT.md).
     Compat(compat_command::CompatArgs),
+    /// Converts JSON to a buffer, checked against the schema (docs/JSON.md).
+    Encode(json_commands::EncodeArgs),
+    /// Verifies a buffer and prints it as JSON (docs/JSON.md).
+    Decode(json_commands::DecodeArgs),
+    /// Prints a buffer as an annotated hex dump, with the verifier's verdict.
+    Dump(json_commands::DumpArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -77,6 +84,9 @@ fn main() -> ExitCode {
     let ok = match cli.command {
         Command::Check { files, common } => check(&files, &common.config()),
         Command::Compat(args) => return compat_command::run(&args),
+        Command::Encode(args) => return json_commands::encode(&args),
+        Command::Decode(args) => return json_commands::decode(&args),
+        Command::Dump(args) => return json_commands::dump(&args),
         Command::Layout { file, format, common } => layout::run(&file, format, &common.config()),
         Command::Build { lang, out, check, files, common } => {
             build_command::run(lang, &out, check, &files, &common.config())
