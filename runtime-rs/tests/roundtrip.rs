@@ -227,3 +227,41 @@ fn options_identifier_and_root() {
     assert_eq!((err.kind, err.offset), (ErrorKind::RootInvalid, 12));
     assert_eq!(err.to_string(), "ROOT_INVALID at offset 12");
 }
+
+/// The exact bytes of a small buffer: the canonical choices every wxl builder must make
+/// (header last, fewest padding words before a tag, zero fill, stored size = declared size).
+#[test]
+fn golden_bytes() {
+    use wxl_runtime::schema::{Check, Heap, Kind, Schema, TypeInfo};
+    // struct Point { flag: bool @0, name: string @4, value: f64 @8 } (size 16, body align 8)
+    static POINT: Schema = Schema {
+        identifier: *b"PNT\0",
+        root: Some(16),
+        types: &[TypeInfo {
+            kind: Kind::Struct,
+            body_align: 8,
+            size: 16,
+            checks: &[Check::Bool { offset: 0 }, Check::Ref { offset: 4, nullable: false, heap: Heap::String }],
+            ancestors: &[16],
+        }],
+    };
+    let mut b = Builder::new();
+    let name = b.string("hi");
+    let mut s = b.begin_struct(16, 8, 16);
+    s.set_bool(0, true).set_ref(4, name).set_f64(8, 1.5);
+    let root: wxl_runtime::Ref = s.end();
+    let buf = b.finish(root, *b"PNT\0").to_vec();
+    #[rustfmt::skip]
+    let expected: [u8; 48] = [
+        0x57, 0x58, 0x4C, 0x00, 0x01, 0x00, 0x00, 0x00, b'P', b'N', b'T', 0x00, 0x1C, 0x00, 0x00, 0x00,
+        0x01, 0x00, 0x02, 0x00, b'h', b'i', 0x00, 0x00, // "hi" at 16, tail padding
+        0x00, 0x00, 0x00, 0x00,                         // one padding word: the body must be 8-aligned
+        0x10, 0x00, 0x10, 0x00,                         // tag at 28: type 16, stored size 16
+        0x01, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, // flag, gap, name -> 16
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, // value 1.5
+    ];
+    assert_eq!(buf, expected);
+    let v = verify(&buf, &POINT, &Options { identifier: Some(*b"PNT\0"), root: None }).unwrap();
+    let p = v.root_struct();
+    assert_eq!((p.get_bool(0, false), p.get_str(4), p.get_f64(8, 0.0)), (true, Some("hi"), 1.5));
+}
