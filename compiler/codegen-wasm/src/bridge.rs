@@ -239,11 +239,29 @@ fn hash_step(scalar: Scalar, value: &str) -> String {
     }
 }
 
-/// Stores leaf `leaf` of GC value `get` (a `struct.get` without its suffix and operand
-/// already applied) at `offset` from `$p`.
-fn store_leaf(model: &Model<'_>, leaf: &Leaf, value: &str, base: &str, offset: u32) -> String {
+/// The lines storing GC value `value` of `leaf` at `offset` from `base`: a bool as 0 or 1, a
+/// closed enum checked first (an undeclared value fails the build, as in the builders).
+fn store_leaf(model: &Model<'_>, leaf: &Leaf, value: &str, base: &str, offset: u32) -> Vec<String> {
     let scalar = model.leaf_scalar(leaf.kind);
-    format!("({} offset={offset} {base} {value})", store_op(scalar))
+    let mut lines = Vec::new();
+    let value = match leaf.kind {
+        LeafKind::Scalar(Scalar::Bool) => format!("(i32.ne {value} (i32.const 0))"),
+        LeafKind::Enum(e) if !model.schema.enum_type(e).open => {
+            let raw = match scalar.size() {
+                1 => format!("(i32.and {value} (i32.const 0xFF))"),
+                2 => format!("(i32.and {value} (i32.const 0xFFFF))"),
+                _ => value.to_string(),
+            };
+            lines.push(format!(
+                "(if (i32.eqz (call $valid:{} {raw})) (then (global.set $b.failed (i32.const 1))))",
+                model.enum_name(e)
+            ));
+            value.to_string()
+        }
+        _ => value.to_string(),
+    };
+    lines.push(format!("({} offset={offset} {base} {value})", store_op(scalar)));
+    lines
 }
 
 fn struct_get(model: &Model<'_>, ty: &str, leaf: &Leaf, object: &str) -> String {
@@ -293,7 +311,11 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
                     LeafKind::Ref(_) => format!("(local.get $r{i})"),
                     _ => struct_get(model, &name, leaf, "(local.get $x)"),
                 };
-                out.line(2, format!("{} ;; {}", store_leaf(model, leaf, &value, "(local.get $p)", leaf.offset), leaf.path));
+                let lines = store_leaf(model, leaf, &value, "(local.get $p)", leaf.offset);
+                for (k, line) in lines.iter().enumerate() {
+                    let comment = if k + 1 == lines.len() { format!(" ;; {}", leaf.path) } else { String::new() };
+                    out.line(2, format!("{line}{comment}"));
+                }
             }
             out.line(2, "(call $s.add (local.get $x) (local.get $h) (local.get $o))");
             out.line(2, "(local.get $o))");
@@ -365,7 +387,11 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
                     _ => element_leaf(leaf, "(local.get $i)"),
                 };
                 let what = if leaf.path.is_empty() { String::new() } else { format!(" ;; {}", leaf.path) };
-                out.line(4, format!("{}{what}", store_leaf(model, leaf, &value, "(local.get $p)", leaf.offset)));
+                let lines = store_leaf(model, leaf, &value, "(local.get $p)", leaf.offset);
+                for (k, line) in lines.iter().enumerate() {
+                    let comment = if k + 1 == lines.len() { what.clone() } else { String::new() };
+                    out.line(4, format!("{line}{comment}"));
+                }
             }
             out.line(4, "(local.set $i (i32.add (local.get $i) (i32.const 1)))");
             out.line(4, "(br $each)))");
@@ -377,7 +403,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
 
 /// The canonical types, most derived first (reverse declaration order): the first whose
 /// `ref.test` succeeds is the run-time type.
-fn most_derived_first(model: &Model<'_>, among: &[TypeIndex]) -> Vec<TypeIndex> {
+fn most_derived_first(among: &[TypeIndex]) -> Vec<TypeIndex> {
     let mut list = among.to_vec();
     list.sort_by_key(|t| std::cmp::Reverse(t.0));
     list
@@ -395,7 +421,7 @@ fn store_any(out: &mut Out, model: &Model<'_>) {
     out.line(2, "(if (ref.is_null (local.get $x)) (then (return (i32.const 0))))");
     out.line(2, "(if (ref.test (ref i31) (local.get $x))");
     out.line(3, "(then (return (i32.or (i32.shl (i31.get_u (ref.cast (ref i31) (local.get $x))) (i32.const 1)) (i32.const 1)))))");
-    for t in most_derived_first(model, &model.canonical()) {
+    for t in most_derived_first(&model.canonical()) {
         let name = model.type_name(t);
         out.line(2, format!("(if (ref.test (ref ${name}) (local.get $x))"));
         out.line(3, format!("(then (return (call $store:{name} (ref.cast (ref ${name}) (local.get $x))))))"));
@@ -404,9 +430,7 @@ fn store_any(out: &mut Out, model: &Model<'_>) {
     out.line(3, "(then");
     out.line(4, ";; already written as a string?");
     out.line(4, "(local.set $o (call $s.find (ref.cast (ref $bytes) (local.get $x))");
-    out.line(5, "(call $s.mix (call $s.mix (i32.const 1) (array.len (ref.cast (ref $bytes) (local.get $x))))");
-    out.line(6, "(array.get_u $bytes (ref.cast (ref $bytes) (local.get $x)) (i32.const 0)))");
-    out.line(5, "(i32.const 1)))");
+    out.line(5, "(call $s.blob_hash (ref.cast (ref $bytes) (local.get $x)) (i32.const 1)) (i32.const 1)))");
     out.line(4, "(if (local.get $o) (then (return (local.get $o))))");
     out.line(4, "(return (call $store.blob (ref.cast (ref $bytes) (local.get $x)) (i32.const 2)))))");
     out.line(2, ";; an object of a type the schema does not have");
@@ -417,7 +441,7 @@ fn store_any(out: &mut Out, model: &Model<'_>) {
 fn store_dyn(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
     let name = model.type_name(index).to_string();
     out.blank();
-    let subtypes = most_derived_first(model, &model.proper_subtypes(index));
+    let subtypes = most_derived_first(&model.proper_subtypes(index));
     let names: Vec<&str> = subtypes.iter().map(|&t| model.type_name(t)).collect();
     if names.is_empty() {
         out.line(1, format!(";; A (ref null ${name}): null is 0."));

@@ -164,17 +164,19 @@ pub fn generate_module(schema: &Schema, options: &Options, memory: MemoryImport)
 
 /// The WebAssembly features the module for `schema` needs, exactly: GC (with reference types
 /// and typed function references, which it builds on), multi-value results, `memory.fill`
-/// and `memory.copy` (bulk memory), floats, SIMD only when the schema stores a `v128`,
-/// threads only for a shared memory.
+/// and `memory.copy` (bulk memory), floats only when the schema stores an `f32` or `f64`,
+/// SIMD only when it stores a `v128`, threads only for a shared memory.
 pub fn features(schema: &Schema, memory: MemoryImport) -> WasmFeatures {
     let mut features = WasmFeatures::GC
         | WasmFeatures::GC_TYPES
         | WasmFeatures::REFERENCE_TYPES
         | WasmFeatures::FUNCTION_REFERENCES
         | WasmFeatures::MULTI_VALUE
-        | WasmFeatures::BULK_MEMORY_OPT
-        | WasmFeatures::FLOATS;
-    if uses_v128(schema) {
+        | WasmFeatures::BULK_MEMORY_OPT;
+    if uses_scalar(schema, &[Scalar::F32, Scalar::F64]) {
+        features |= WasmFeatures::FLOATS;
+    }
+    if uses_scalar(schema, &[Scalar::V128]) {
         features |= WasmFeatures::SIMD;
     }
     if matches!(memory, MemoryImport::Shared { .. }) {
@@ -189,12 +191,13 @@ pub fn validate(wasm: &[u8], features: WasmFeatures) -> Result<(), String> {
     validator.validate_all(wasm).map(|_| ()).map_err(|e| e.to_string())
 }
 
-fn uses_v128(schema: &Schema) -> bool {
-    let storage_is_v128 = |s: StorageType| matches!(s, StorageType::Scalar(Scalar::V128));
-    schema.value_structs.iter().any(|v| v.fields.iter().any(|f| storage_is_v128(f.ty.storage)))
+/// Whether a field, element or value-struct field of the schema stores one of `scalars`.
+fn uses_scalar(schema: &Schema, scalars: &[Scalar]) -> bool {
+    let stores = |s: StorageType| matches!(s, StorageType::Scalar(x) if scalars.contains(&x));
+    schema.value_structs.iter().any(|v| v.fields.iter().any(|f| stores(f.ty.storage)))
         || schema.types.iter().any(|t| match &t.composite {
-            CompositeType::Struct(st) => st.fields.iter().any(|f| storage_is_v128(f.ty.storage)),
-            CompositeType::Array(a) => storage_is_v128(a.element.storage),
+            CompositeType::Struct(st) => st.fields.iter().any(|f| stores(f.ty.storage)),
+            CompositeType::Array(a) => stores(a.element.storage),
         })
 }
 

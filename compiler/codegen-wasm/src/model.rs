@@ -105,8 +105,6 @@ impl<'s> Model<'s> {
         self.canonical()
             .into_iter()
             .filter(|&t| self.type_id(t) != id && self.ancestors(self.type_id(t)).contains(&id))
-            .collect::<Vec<_>>()
-            .into_iter()
             .collect()
     }
 
@@ -168,7 +166,6 @@ impl<'s> Model<'s> {
                     mutable: array.element.mutable,
                     default: None,
                     top_end: size,
-                    top: 0,
                 }]
             }
         }
@@ -176,7 +173,7 @@ impl<'s> Model<'s> {
 
     fn leaves_of(&self, fields: &[Field], mutable: bool) -> Vec<Leaf> {
         let mut out = Vec::new();
-        for (top, field) in fields.iter().enumerate() {
+        for field in fields {
             let (size, _) = storage_size_align(self.schema, field.ty.storage);
             let top_end = field.offset + size;
             self.push_leaves(
@@ -187,13 +184,12 @@ impl<'s> Model<'s> {
                 mutable || field.ty.mutable,
                 field.default,
                 top_end,
-                top,
             );
         }
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)] // the leaf's fields, threaded through the recursion
     fn push_leaves(
         &self,
         out: &mut Vec<Leaf>,
@@ -203,7 +199,6 @@ impl<'s> Model<'s> {
         mutable: bool,
         default: Option<Value>,
         top_end: u32,
-        top: usize,
     ) {
         match storage {
             StorageType::Value(value) => {
@@ -216,7 +211,6 @@ impl<'s> Model<'s> {
                         mutable || field.ty.mutable,
                         field.default,
                         top_end,
-                        top,
                     );
                 }
             }
@@ -227,7 +221,6 @@ impl<'s> Model<'s> {
                 mutable,
                 default,
                 top_end,
-                top,
             }),
         }
     }
@@ -332,8 +325,6 @@ pub(crate) struct Leaf {
     /// End of the top-level field holding the leaf: the leaf is present when the stored size
     /// reaches it (a value struct is present or absent as a whole).
     pub top_end: u32,
-    /// Index of that top-level field.
-    pub top: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -646,16 +646,21 @@
     (array.set $wxl.i32s (global.get $s.hash) (local.get $i) (local.get $h))
     (array.set $wxl.i32s (global.get $s.offs) (local.get $i) (local.get $o)))
 
+  ;; The hash of an (array i8) written as type $id: the id, the length, the first byte.
+  (func $s.blob_hash (param $a (ref $bytes)) (param $id i32) (result i32)
+    (local $h i32)
+    (local.set $h (call $s.mix (local.get $id) (array.len (local.get $a))))
+    (if (array.len (local.get $a))
+      (then (local.set $h (call $s.mix (local.get $h) (array.get_u $bytes (local.get $a) (i32.const 0))))))
+    (local.get $h))
+
   ;; A string ($id 1) or byte string ($id 2) from an (array i8).
   (func $store.blob (param $x (ref null $bytes)) (param $id i32) (result i32)
     (local $a (ref $bytes)) (local $n i32) (local $h i32) (local $o i32) (local $i i32) (local $p i32)
     (if (ref.is_null (local.get $x)) (then (return (i32.const 0))))
     (local.set $a (ref.as_non_null (local.get $x)))
     (local.set $n (array.len (local.get $a)))
-    (local.set $h (call $s.mix (local.get $id) (local.get $n)))
-    (if (local.get $n)
-      (then
-        (local.set $h (call $s.mix (local.get $h) (array.get_u $bytes (local.get $a) (i32.const 0))))))
+    (local.set $h (call $s.blob_hash (local.get $a) (local.get $id)))
     (local.set $o (call $s.find (local.get $a) (local.get $h) (local.get $id)))
     (if (local.get $o) (then (return (local.get $o))))
     (local.set $o
