@@ -13,6 +13,9 @@ pub struct JsonError {
     pub message: String,
 }
 
+/// Characters shown on each side of the error's column.
+const WINDOW: usize = 60;
+
 impl JsonError {
     pub fn new(pos: Pos, path: impl Into<String>, message: impl Into<String>) -> JsonError {
         JsonError { pos, path: path.into(), message: message.into() }
@@ -26,11 +29,23 @@ impl JsonError {
             return out;
         };
         // Tabs would misplace the caret; show them as one space each.
-        let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let column = (self.pos.column.saturating_sub(1) as usize).min(chars.len());
+        // Minified JSON is one long line: show a window around the column.
+        let start = column.saturating_sub(WINDOW);
+        let end = (column + WINDOW).min(chars.len());
+        let mut shown: String = chars[start..end].iter().collect();
+        let mut caret = column - start;
+        if start > 0 {
+            shown.insert(0, '…');
+            caret += 1;
+        }
+        if end < chars.len() {
+            shown.push('…');
+        }
         let number = self.pos.line.to_string();
         let gutter = " ".repeat(number.len());
-        let caret = " ".repeat(self.pos.column.saturating_sub(1) as usize);
-        out.push_str(&format!("{gutter} |\n{number} | {shown}\n{gutter} | {caret}^\n"));
+        out.push_str(&format!("{gutter} |\n{number} | {shown}\n{gutter} | {}^\n", " ".repeat(caret)));
         out
     }
 }

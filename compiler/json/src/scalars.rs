@@ -180,7 +180,7 @@ pub(crate) fn write_enum(value: &Value, enum_type: &EnumType, out: &mut [u8]) ->
             describe(value)
         ));
     }
-    let what = format!("{} ({})", enum_type.name, enum_type.repr.name());
+    let what = format!("the {} enum {}", enum_type.repr.name(), enum_type.name);
     write_int(integer(value, enum_type.repr, &what)?, out);
     Ok(())
 }

@@ -172,7 +172,7 @@ impl Encoder<'_, '_> {
             return Err(self.error(ty.pos, format!("unknown type {name:?} (types: string, bytes, {known})")));
         };
         if !self.cx.accepts(ref_type.heap, obj) {
-            let message = format!("a {name} is not allowed in a `{}`", ref_name(self.cx.schema, ref_type));
+            let message = format!("type {name} is not allowed in a `{}`", ref_name(self.cx.schema, ref_type));
             return Err(self.error(ty.pos, message));
         }
         Ok(obj)
@@ -189,18 +189,23 @@ impl Encoder<'_, '_> {
         extract: impl Fn(&'v Value) -> Option<T>,
     ) -> Result<(T, crate::json::Pos), JsonError> {
         let name = self.cx.name(obj);
-        let wanted = if matches!(obj, ObjType::Type(_)) { "an array" } else { "a string" };
+        let (kind, wanted) = match obj {
+            ObjType::Type(_) => ("an array", "a JSON array"),
+            ObjType::Str => ("a string", "a JSON string"),
+            ObjType::Bytes => ("a byte string", "a base64 string"),
+        };
         if let Some(field) = fields.first() {
-            let message = format!("a {name} has no fields: write its contents as \"$value\" ({wanted})");
+            let message = format!("{name} is {kind}: it has no fields, its contents go in \"$value\" ({wanted})");
             return Err(self.error(field.key_pos, message));
         }
         let Some(contents) = meta.value else {
-            return Err(self.error(value.pos, format!("missing \"$value\" ({wanted}: the contents of the {name})")));
+            let message = format!("missing \"$value\": {name} is {kind}, its contents go there ({wanted})");
+            return Err(self.error(value.pos, message));
         };
         match extract(contents) {
             Some(inner) => Ok((inner, contents.pos)),
             None => {
-                let message = format!("expected {wanted} (the contents of the {name}), found {}", describe(contents));
+                let message = format!("expected {wanted} (the contents of {name}), found {}", describe(contents));
                 Err(self.error(contents.pos, message))
             }
         }

@@ -143,6 +143,9 @@ impl Parser<'_> {
         }
         loop {
             let key_pos = self.pos();
+            if self.peek() == Some(b'}') && !members.is_empty() {
+                return Err(self.error("trailing comma before '}'"));
+            }
             if self.peek() != Some(b'"') {
                 return Err(self.error(format!("expected a string key, found {}", self.found())));
             }
@@ -177,6 +180,9 @@ impl Parser<'_> {
             return Ok(Kind::Array(items));
         }
         loop {
+            if self.peek() == Some(b']') && !items.is_empty() {
+                return Err(self.error("trailing comma before ']'"));
+            }
             items.push(self.value(depth)?);
             self.skip_space();
             match self.peek() {
