@@ -567,6 +567,101 @@ void wxl_builder_set_raw(wxl_builder *b, uint32_t off, const void *p, size_t n);
  * next reset or free). Returns WXL_OK or the first error. */
 int wxl_builder_finish(wxl_builder *b, uint32_t root, const uint8_t **out, size_t *out_len);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Support for generated headers (wxl-codegen-c). WXL_GENERATED_SUPPORT is this section's      */
+/* version: a generated header refuses an older wxl.h with #error.                             */
+
+#define WXL_GENERATED_SUPPORT 1
+
+/* A compile-time check: _Static_assert under C11 (static_assert under C++11), else a typedef   */
+/* of a char array whose size is -1 when `cond` fails (C99). `name` must be a unique identifier. */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define WXL_STATIC_ASSERT(cond, name) static_assert(cond, #name)
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define WXL_STATIC_ASSERT(cond, name) _Static_assert(cond, #name)
+#else
+#define WXL_STATIC_ASSERT(cond, name) typedef char wxl_static_assert_##name[(cond) ? 1 : -1]
+#endif
+
+/* References returned by builders, typed so that a string cannot be passed for bytes. */
+typedef struct wxl_string_ref {
+    uint32_t off; /* the object's offset; 0 after a builder error */
+} wxl_string_ref;
+
+typedef struct wxl_bytes_ref {
+    uint32_t off;
+} wxl_bytes_ref;
+
+/* A v128 value: 16 raw bytes, lane 0 first. */
+typedef struct wxl_v128 {
+    uint8_t bytes[16];
+} wxl_v128;
+
+static inline wxl_string_ref wxl_string_create(wxl_builder *b, const char *s, size_t n) {
+    wxl_string_ref r;
+    r.off = wxl_builder_string(b, s, n);
+    return r;
+}
+
+/* A NUL-terminated string (the NUL is not stored). */
+static inline wxl_string_ref wxl_string_create_cstr(wxl_builder *b, const char *s) {
+    return wxl_string_create(b, s, strlen(s));
+}
+
+static inline wxl_bytes_ref wxl_bytes_create(wxl_builder *b, const void *p, size_t n) {
+    wxl_bytes_ref r;
+    r.off = wxl_builder_bytes(b, p, n);
+    return r;
+}
+
+/* Non-finite float defaults are spelled by their bits (C99 has no portable literal). */
+static inline float wxl_f32_from_bits(uint32_t bits) {
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
+}
+
+static inline double wxl_f64_from_bits(uint64_t bits) {
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+/* A v128 field: its 16 bytes, or zeros when absent. */
+static inline wxl_v128 wxl_get_v128(wxl_view v, uint32_t off) {
+    wxl_v128 r;
+    const uint8_t *p = wxl_field(v, off, 16);
+    if (p != NULL)
+        memcpy(r.bytes, p, 16);
+    else
+        memset(r.bytes, 0, 16);
+    return r;
+}
+
+static inline wxl_v128 wxl_load_v128(const uint8_t *p) {
+    wxl_v128 r;
+    memcpy(r.bytes, p, 16);
+    return r;
+}
+
+/* The object an `anyref`/`eqref` value refers to: obj 0 for null and for i31 values. */
+static inline wxl_view wxl_ref_view(wxl_view base, uint32_t ref) {
+    return wxl_view_at(base, (ref & 3u) == 0 ? ref : 0);
+}
+
+/* The writable address of a field of a mutable view, or NULL when it is absent. */
+static inline uint8_t *wxl_field_mut(wxl_view_mut v, uint32_t off, uint32_t size) {
+    wxl_object o = wxl_object_at(v.buf, v.obj);
+    if ((uint64_t)off + size > o.length)
+        return NULL;
+    return v.buf + o.body + off;
+}
+
+/* The writable address of element i (below the length) of a mutable array view. */
+static inline uint8_t *wxl_array_elem_mut(wxl_view_mut a, uint32_t stride, uint32_t i) {
+    return a.buf + wxl_object_at(a.buf, a.obj).body + (size_t)i * stride;
+}
+
 #ifdef __cplusplus
 }
 #endif
