@@ -78,7 +78,7 @@ fn present(leaf: &Leaf) -> String {
 
 fn open_locals(out: &mut Out) {
     out.line(2, "(local $p i32) (local $size i32)");
-    out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+    out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
     out.line(2, "(local.set $size)");
     out.line(2, "(local.set $p)");
 }
@@ -143,13 +143,13 @@ fn string_shortcuts(out: &mut Out, fname: &str, leaf: &Leaf) {
         out.line(1, format!(";; {fname}.{suffix}(buf, obj) -> i32: {what}, 0 for null or absent"));
         out.line(1, format!("(func ${fname}.{suffix} (export \"{fname}.{suffix}\") (param $buf i32) (param $obj i32) (result i32)"));
         out.line(2, "(local $p i32) (local $size i32) (local $v i32) (local $n i32)");
-        out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+        out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
         out.line(2, "(local.set $size)");
         out.line(2, "(local.set $p)");
         out.line(2, format!("(if (i32.lt_u (local.get $size) (i32.const {})) (then (return (i32.const 0))))", leaf.top_end));
         out.line(2, format!("(local.set $v (i32.load offset={} (local.get $p)))", leaf.offset));
         out.line(2, "(if (i32.eqz (local.get $v)) (then (return (i32.const 0))))");
-        out.line(2, "(call $open (local.get $buf) (local.get $v))");
+        out.line(2, "(call $wxl:open (local.get $buf) (local.get $v))");
         out.line(2, format!("{pick})"));
     }
 }
@@ -201,18 +201,18 @@ fn array_accessors(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
     out.line(1, format!(";; {name}.len(buf, obj) -> i32: the element count ([{spelling}], stride {stride})"));
     out.line(1, format!("(func ${name}.len (export \"{name}.len\") (param $buf i32) (param $obj i32) (result i32)"));
     out.line(2, "(local $n i32)");
-    out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+    out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
     out.line(2, "(local.set $n)");
     out.line(2, "(drop)");
     out.line(2, "(local.get $n))");
     out.line(1, format!(";; {name}.ptr(buf, obj) -> i32: the address of element 0 (a typed slice when aligned)"));
     out.line(1, format!("(func ${name}.ptr (export \"{name}.ptr\") (param $buf i32) (param $obj i32) (result i32)"));
-    out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+    out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
     out.line(2, "(drop))");
     out.line(1, format!(";; {name}.at(buf, obj, i) -> i32: the offset of element i in the buffer; traps when i >= len"));
     out.line(1, format!("(func ${name}.at (export \"{name}.at\") (param $buf i32) (param $obj i32) (param $i i32) (result i32)"));
     out.line(2, "(local $p i32) (local $n i32)");
-    out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+    out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
     out.line(2, "(local.set $n)");
     out.line(2, "(local.set $p)");
     out.line(2, "(if (i32.ge_u (local.get $i) (local.get $n)) (then (unreachable)))");
@@ -296,13 +296,13 @@ pub(crate) fn builders(out: &mut Out, model: &Model<'_>) {
                 for leaf in &leaves {
                     if let Some(guard) = enum_guard(model, leaf.kind) {
                         let guard = guard
-                            .replace("(local.get $v)", &format!("(local.get ${})", leaf.path))
+                            .replace("(local.get $v)", &format!("(local.get $f.{})", leaf.path))
                             .replace("(return (i32.const 0))", "(global.set $b.failed (i32.const 1)) (return (i32.const 0))");
                         out.line(2, guard);
                     }
                 }
                 out.line(2, format!(
-                    "(local.set $obj (call $b.object (i32.const {}) (i32.const {size}) (i32.const {}) (i64.const {size}) (i32.const 1)))",
+                    "(local.set $obj (call $wxl:b.object (i32.const {}) (i32.const {size}) (i32.const {}) (i64.const {size}) (i32.const 1)))",
                     ty.type_id, ty.layout.body_align, size = ty.layout.size));
                 out.line(2, "(if (i32.eqz (local.get $obj)) (then (return (i32.const 0))))");
                 out.line(2, "(local.set $p (global.get $b.body))");
@@ -310,10 +310,10 @@ pub(crate) fn builders(out: &mut Out, model: &Model<'_>) {
                     let scalar = model.leaf_scalar(leaf.kind);
                     let comment = format!(" ;; {}", leaf.path);
                     if scalar == Scalar::V128 {
-                        out.line(2, format!("(i64.store offset={} (local.get $p) (local.get ${}.lo)){comment}", leaf.offset, leaf.path));
-                        out.line(2, format!("(i64.store offset={} (local.get $p) (local.get ${}.hi))", leaf.offset + 8, leaf.path));
+                        out.line(2, format!("(i64.store offset={} (local.get $p) (local.get $f.{}.lo)){comment}", leaf.offset, leaf.path));
+                        out.line(2, format!("(i64.store offset={} (local.get $p) (local.get $f.{}.hi))", leaf.offset + 8, leaf.path));
                     } else {
-                        let value = stored_value(scalar).replace("$v", &format!("${}", leaf.path));
+                        let value = stored_value(scalar).replace("$v", &format!("$f.{}", leaf.path));
                         out.line(2, format!("({} offset={} (local.get $p) {value}){comment}", store_op(scalar), leaf.offset));
                     }
                 }
@@ -328,19 +328,20 @@ pub(crate) fn builders(out: &mut Out, model: &Model<'_>) {
                 out.line(1, ";; copied from address src (references: u32 offsets of objects already written); 0 when");
                 out.line(1, ";; out of space. The copy is not checked: verify the finished buffer.");
                 out.line(1, format!("(func ${name}.new (export \"{name}.new\") (param $src i32) (param $count i32) (result i32)"));
-                out.line(2, format!("(call $b.copy (i32.const {id}) (i32.const {align}) (i32.const {stride}) (local.get $src) (local.get $count)))"));
+                out.line(2, format!("(call $wxl:b.copy (i32.const {id}) (i32.const {align}) (i32.const {stride}) (local.get $src) (local.get $count)))"));
                 out.line(1, format!(";; {name}.alloc(count) -> obj: an array of `count` zeroed elements to fill in place"));
                 out.line(1, format!(";; ({name}.ptr gives their address); 0 when out of space."));
                 out.line(1, format!("(func ${name}.alloc (export \"{name}.alloc\") (param $count i32) (result i32)"));
-                out.line(2, format!("(call $b.zeroed (i32.const {id}) (i32.const {align}) (i32.const {stride}) (local.get $count)))"));
+                out.line(2, format!("(call $wxl:b.zeroed (i32.const {id}) (i32.const {align}) (i32.const {stride}) (local.get $count)))"));
             }
         }
     }
 }
 
+/// A builder parameter: `$f.<path>` (the prefix keeps field names apart from the locals).
 fn param_decl(model: &Model<'_>, leaf: &Leaf) -> String {
     match model.leaf_scalar(leaf.kind) {
-        Scalar::V128 => format!("(param ${p}.lo i64) (param ${p}.hi i64)", p = leaf.path),
-        scalar => format!("(param ${} {})", leaf.path, val_type(scalar)),
+        Scalar::V128 => format!("(param $f.{p}.lo i64) (param $f.{p}.hi i64)", p = leaf.path),
+        scalar => format!("(param $f.{} {})", leaf.path, val_type(scalar)),
     }
 }

@@ -81,7 +81,7 @@ pub(crate) fn bridge(out: &mut Out, model: &Model<'_>) {
             out.line(1, format!(";; {name}.load(buf, obj) -> (ref ${name}): the object at obj of a verified buffer and"));
             out.line(1, ";; everything before it, as GC objects (shared objects once)");
             out.line(1, format!("(func ${name}.load (export \"{name}.load\") (param $buf i32) (param $obj i32) (result (ref ${name}))"));
-            out.line(2, format!("(ref.cast (ref ${name}) (call $load (local.get $buf) (local.get $obj))))"));
+            out.line(2, format!("(ref.cast (ref ${name}) (call $wxl:load (local.get $buf) (local.get $obj))))"));
         } else {
             out.line(1, format!(";; no {name}.load: it holds an immutable array (string, bytes or an array without"));
             out.line(1, ";; `mut` elements), which WASM GC cannot create from memory contents");
@@ -93,11 +93,11 @@ pub(crate) fn bridge(out: &mut Out, model: &Model<'_>) {
     }
 }
 
-/// `$load.item`: makes the GC object for the item at `$pos` (null for types that cannot be
-/// made: a reference to one then traps in `$l.ref`).
+/// `$wxl:load.item`: makes the GC object for the item at `$pos` (null for types that cannot be
+/// made: a reference to one then traps in `$wxl:l.ref`).
 fn load_item(out: &mut Out, model: &Model<'_>, loadable: &HashMap<u16, bool>) {
     out.line(1, ";; The GC object for the object at $pos of type $id, or null when its type cannot be made.");
-    out.line(1, "(func $load.item (param $buf i32) (param $pos i32) (param $id i32) (result eqref)");
+    out.line(1, "(func $wxl:load.item (param $buf i32) (param $pos i32) (param $id i32) (result eqref)");
     let cases: Vec<(u16, String, Vec<String>)> = model
         .canonical()
         .into_iter()
@@ -124,7 +124,7 @@ fn leaf_value(model: &Model<'_>, leaf: &Leaf, base: &str, presence: bool) -> Str
             } else {
                 read
             };
-            return format!("(ref.cast {} (call $l.ref {raw}))", model.gc_storage(leaf.kind));
+            return format!("(ref.cast {} (call $wxl:l.ref {raw}))", model.gc_storage(leaf.kind));
         }
         _ if scalar == Scalar::V128 => {
             let read = format!("(v128.load offset={} {base})", leaf.offset);
@@ -165,7 +165,7 @@ fn load_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
             out.line(1, format!(";; A {name} from the struct at $obj (absent fields read as their defaults)."));
             out.line(1, format!("(func $load:{name} (param $buf i32) (param $obj i32) (result (ref ${name}))"));
             out.line(2, "(local $p i32) (local $size i32)");
-            out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+            out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
             out.line(2, "(local.set $size)");
             out.line(2, "(local.set $p)");
             out.line(2, format!("(struct.new ${name}"));
@@ -194,7 +194,7 @@ fn load_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
             out.line(1, format!(";; A {name} from the array at $obj (elements of {stride} bytes)."));
             out.line(1, format!("(func $load:{name} (param $buf i32) (param $obj i32) (result (ref ${name}))"));
             out.line(2, format!("(local $p i32) (local $n i32) (local $i i32) (local $a (ref ${name}))"));
-            out.line(2, "(call $open (local.get $buf) (local.get $obj))");
+            out.line(2, "(call $wxl:open (local.get $buf) (local.get $obj))");
             out.line(2, "(local.set $n)");
             out.line(2, "(local.set $p)");
             if defaultable {
@@ -221,21 +221,21 @@ fn load_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
 fn store_ref(model: &Model<'_>, reference: RefType, value: &str) -> String {
     match reference.heap {
         HeapType::Concrete(t) => format!("(call $store.dyn:{} {value})", model.type_name(model.schema.ty(t).canonical)),
-        HeapType::String => format!("(call $store.blob {value} (i32.const 1))"),
-        HeapType::Bytes => format!("(call $store.blob {value} (i32.const 2))"),
+        HeapType::String => format!("(call $wxl:store.blob {value} (i32.const 1))"),
+        HeapType::Bytes => format!("(call $wxl:store.blob {value} (i32.const 2))"),
         HeapType::Abstract(wxl_ir::AbstractHeap::None) => "(i32.const 0)".to_string(),
-        HeapType::Abstract(_) => format!("(call $store.any {value})"),
+        HeapType::Abstract(_) => format!("(call $wxl:store.any {value})"),
     }
 }
 
 /// The hash contribution of a scalar leaf value (an i32 or i64 expression).
 fn hash_step(scalar: Scalar, value: &str) -> String {
     match scalar {
-        Scalar::I64 | Scalar::U64 => format!("(local.set $h (call $s.mix64 (local.get $h) {value}))"),
-        Scalar::F32 => format!("(local.set $h (call $s.mix (local.get $h) (i32.reinterpret_f32 {value})))"),
-        Scalar::F64 => format!("(local.set $h (call $s.mix64 (local.get $h) (i64.reinterpret_f64 {value})))"),
-        Scalar::V128 => format!("(local.set $h (call $s.mix64 (local.get $h) (i64x2.extract_lane 0 {value})))"),
-        _ => format!("(local.set $h (call $s.mix (local.get $h) {value}))"),
+        Scalar::I64 | Scalar::U64 => format!("(local.set $h (call $wxl:s.mix64 (local.get $h) {value}))"),
+        Scalar::F32 => format!("(local.set $h (call $wxl:s.mix (local.get $h) (i32.reinterpret_f32 {value})))"),
+        Scalar::F64 => format!("(local.set $h (call $wxl:s.mix64 (local.get $h) (i64.reinterpret_f64 {value})))"),
+        Scalar::V128 => format!("(local.set $h (call $wxl:s.mix64 (local.get $h) (i64x2.extract_lane 0 {value})))"),
+        _ => format!("(local.set $h (call $wxl:s.mix (local.get $h) {value}))"),
     }
 }
 
@@ -293,7 +293,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
             for leaf in leaves.iter().filter(|l| !l.mutable && !matches!(l.kind, LeafKind::Ref(_))) {
                 out.line(2, hash_step(model.leaf_scalar(leaf.kind), &struct_get(model, &name, leaf, "(local.get $x)")));
             }
-            out.line(2, format!("(local.set $o (call $s.find (local.get $x) (local.get $h) (i32.const {id})))"));
+            out.line(2, format!("(local.set $o (call $wxl:s.find (local.get $x) (local.get $h) (i32.const {id})))"));
             out.line(2, "(if (local.get $o) (then (return (local.get $o))))");
             for (i, leaf) in leaves.iter().enumerate() {
                 if let LeafKind::Ref(r) = leaf.kind {
@@ -302,7 +302,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
                 }
             }
             out.line(2, format!(
-                "(local.set $o (call $b.object (i32.const {id}) (i32.const {size}) (i32.const {}) (i64.const {size}) (i32.const 1)))",
+                "(local.set $o (call $wxl:b.object (i32.const {id}) (i32.const {size}) (i32.const {}) (i64.const {size}) (i32.const 1)))",
                 ty.layout.body_align, size = ty.layout.size));
             out.line(2, "(if (i32.eqz (local.get $o)) (then (return (i32.const 0))))");
             out.line(2, "(local.set $p (global.get $b.body))");
@@ -317,7 +317,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
                     out.line(2, format!("{line}{comment}"));
                 }
             }
-            out.line(2, "(call $s.add (local.get $x) (local.get $h) (local.get $o))");
+            out.line(2, "(call $wxl:s.add (local.get $x) (local.get $h) (local.get $o))");
             out.line(2, "(local.get $o))");
         }
         CompositeType::Array(array) => {
@@ -329,15 +329,15 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
             out.line(1, format!(";; Writes a {name} (type id {id}, stride {stride}), the objects its elements reference first."));
             out.line(1, format!("(func $store:{name} (param $x (ref ${name})) (result i32)"));
             out.line(2, "(local $h i32) (local $o i32) (local $p i32) (local $n i32) (local $i i32) (local $refs (ref null $wxl.i32s))");
-            out.line(2, format!("(local.set $n (array.len (local.get $x)))"));
-            out.line(2, format!("(local.set $h (call $s.mix (i32.const {id}) (local.get $n)))"));
+            out.line(2, "(local.set $n (array.len (local.get $x)))");
+            out.line(2, format!("(local.set $h (call $wxl:s.mix (i32.const {id}) (local.get $n)))"));
             if !array.element.mutable && !is_value && refs.is_empty() {
                 let scalar = model.leaf_scalar(leaves[0].kind);
                 let get = format!("(array.get{} ${name} (local.get $x) (i32.const 0))", gc_get_suffix(scalar));
                 out.line(2, "(if (local.get $n)");
                 out.line(3, format!("(then {}))", hash_step(scalar, &get)));
             }
-            out.line(2, format!("(local.set $o (call $s.find (local.get $x) (local.get $h) (i32.const {id})))"));
+            out.line(2, format!("(local.set $o (call $wxl:s.find (local.get $x) (local.get $h) (i32.const {id})))"));
             out.line(2, "(if (local.get $o) (then (return (local.get $o))))");
             let element = |i: &str| format!("(array.get ${name} (local.get $x) {i})");
             let element_leaf = |leaf: &Leaf, i: &str| -> String {
@@ -368,7 +368,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
                 out.line(4, "(br $each)))");
             }
             out.line(2, format!(
-                "(local.set $o (call $b.object (i32.const {id}) (local.get $n) (i32.const {}) (i64.mul (i64.extend_i32_u (local.get $n)) (i64.const {stride})) (i32.const 1)))",
+                "(local.set $o (call $wxl:b.object (i32.const {id}) (local.get $n) (i32.const {}) (i64.mul (i64.extend_i32_u (local.get $n)) (i64.const {stride})) (i32.const 1)))",
                 ty.layout.body_align));
             out.line(2, "(if (i32.eqz (local.get $o)) (then (return (i32.const 0))))");
             out.line(2, "(local.set $i (i32.const 0))");
@@ -395,7 +395,7 @@ fn store_type(out: &mut Out, model: &Model<'_>, index: TypeIndex) {
             }
             out.line(4, "(local.set $i (i32.add (local.get $i) (i32.const 1)))");
             out.line(4, "(br $each)))");
-            out.line(2, "(call $s.add (local.get $x) (local.get $h) (local.get $o))");
+            out.line(2, "(call $wxl:s.add (local.get $x) (local.get $h) (local.get $o))");
             out.line(2, "(local.get $o))");
         }
     }
@@ -409,14 +409,14 @@ fn most_derived_first(among: &[TypeIndex]) -> Vec<TypeIndex> {
     list
 }
 
-/// `$store.any`: a reference of an abstract heap type (any, eq, struct, array, i31).
+/// `$wxl:store.any`: a reference of an abstract heap type (any, eq, struct, array, i31).
 fn store_any(out: &mut Out, model: &Model<'_>) {
     out.blank();
     out.line(1, ";; A reference of an abstract heap type: null, an i31 value (stored as 2v+1), or an object");
     out.line(1, ";; of a schema type (tested most derived first; GC-identical types resolve to the last");
     out.line(1, ";; declared), or an (array i8) no schema type matches, stored as bytes (GC cannot tell");
     out.line(1, ";; string from bytes: a string is stored as a string when the build already holds it as one).");
-    out.line(1, "(func $store.any (param $x anyref) (result i32)");
+    out.line(1, "(func $wxl:store.any (param $x anyref) (result i32)");
     out.line(2, "(local $o i32)");
     out.line(2, "(if (ref.is_null (local.get $x)) (then (return (i32.const 0))))");
     out.line(2, "(if (ref.test (ref i31) (local.get $x))");
@@ -429,10 +429,10 @@ fn store_any(out: &mut Out, model: &Model<'_>) {
     out.line(2, "(if (ref.test (ref $bytes) (local.get $x))");
     out.line(3, "(then");
     out.line(4, ";; already written as a string?");
-    out.line(4, "(local.set $o (call $s.find (ref.cast (ref $bytes) (local.get $x))");
-    out.line(5, "(call $s.blob_hash (ref.cast (ref $bytes) (local.get $x)) (i32.const 1)) (i32.const 1)))");
+    out.line(4, "(local.set $o (call $wxl:s.find (ref.cast (ref $bytes) (local.get $x))");
+    out.line(5, "(call $wxl:s.blob_hash (ref.cast (ref $bytes) (local.get $x)) (i32.const 1)) (i32.const 1)))");
     out.line(4, "(if (local.get $o) (then (return (local.get $o))))");
-    out.line(4, "(return (call $store.blob (ref.cast (ref $bytes) (local.get $x)) (i32.const 2)))))");
+    out.line(4, "(return (call $wxl:store.blob (ref.cast (ref $bytes) (local.get $x)) (i32.const 2)))))");
     out.line(2, ";; an object of a type the schema does not have");
     out.line(2, "(unreachable))");
 }

@@ -62,9 +62,9 @@
 //!
 //! `verify` is one forward pass (LAYOUT.md §6), hand-written once in WAT
 //! (`src/runtime.wat`, spliced into every module), that calls the schema's tables compiled
-//! to code: `$type.shape` (a `br_table` on the type id giving kind, body alignment and
-//! stride), `$check.body` (a `br_table` to one `$check:T` function per type with checks,
-//! straight-line code with the field offsets as immediates), `$subtype`/`$is:N` (the ancestor
+//! to code: `$wxl:type.shape` (a `br_table` on the type id giving kind, body alignment and
+//! stride), `$wxl:check.body` (a `br_table` to one `$check:T` function per type with checks,
+//! straight-line code with the field offsets as immediates), `$wxl:subtype`/`$is:N` (the ancestor
 //! tables as membership tests). Why code rather than a table interpreter over a data segment:
 //! the module imports its memory, so an active data segment would be written into the
 //! user's memory at instantiation (at an address the user must reserve, again in every

@@ -2,7 +2,7 @@
 //! ("leaves"), the WASM value type and memory instructions of each stored scalar, and
 //! defaults as constant expressions. Every number comes from the IR; nothing is re-laid out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wxl_ir::layout::storage_size_align;
 use wxl_ir::tables::{self, SchemaTables};
@@ -26,14 +26,17 @@ pub(crate) struct Model<'s> {
 impl<'s> Model<'s> {
     pub fn new(schema: &'s Schema) -> Model<'s> {
         let tables = tables::compute(schema);
-        let type_names = unique_names(
-            schema.types.iter().map(|t| (t.name.as_str(), t.origin.package.as_deref())),
+        // Types and value structs share the export namespace (`T.x`, `V.x`).
+        let mut names = unique_names(
+            schema
+                .types
+                .iter()
+                .map(|t| (t.name.as_str(), t.origin.package.as_deref()))
+                .chain(schema.value_structs.iter().map(|v| (v.name.as_str(), v.origin.package.as_deref()))),
             schema.package.as_deref(),
         );
-        let value_names = unique_names(
-            schema.value_structs.iter().map(|v| (v.name.as_str(), v.origin.package.as_deref())),
-            schema.package.as_deref(),
-        );
+        let value_names = names.split_off(schema.types.len());
+        let type_names = names;
         let enum_names = unique_names(
             schema.enums.iter().map(|e| (e.name.as_str(), e.origin.package.as_deref())),
             schema.package.as_deref(),
@@ -290,7 +293,12 @@ impl<'s> Model<'s> {
     }
 }
 
-/// `base` for names used once; `package.base` for names several packages define.
+/// Export-name prefixes of the runtime (`string.new`, `build.begin`...): a schema type or
+/// value struct with one of these names is renamed, so that no two exports share a name.
+const RESERVED: [&str; 4] = ["string", "bytes", "i31", "build"];
+
+/// `base` for names used once; `package.base` for names several packages define; then `_`
+/// appended while the name is reserved or taken.
 fn unique_names<'a>(
     items: impl Iterator<Item = (&'a str, Option<&'a str>)>,
     root_package: Option<&str>,
@@ -300,15 +308,20 @@ fn unique_names<'a>(
     for (name, _) in &items {
         *count.entry(name).or_default() += 1;
     }
-    items
-        .iter()
-        .map(|(name, package)| match package {
-            Some(package) if count[name] > 1 && Some(*package) != root_package => {
-                format!("{package}.{name}")
-            }
+    let mut taken: HashSet<String> = RESERVED.iter().map(|r| r.to_string()).collect();
+    let mut out = Vec::with_capacity(items.len());
+    for (name, package) in &items {
+        let mut unique = match package {
+            Some(package) if count[name] > 1 && Some(*package) != root_package => format!("{package}.{name}"),
             _ => name.to_string(),
-        })
-        .collect()
+        };
+        while taken.contains(&unique) {
+            unique.push('_');
+        }
+        taken.insert(unique.clone());
+        out.push(unique);
+    }
+    out
 }
 
 /// A scalar, enum or reference stored at a fixed offset, reached through zero or more value

@@ -1,7 +1,10 @@
   ;; =====================================================================================
   ;; Runtime: written once by hand (compiler/codegen-wasm/src/runtime.wat), the same in every
-  ;; generated module. It calls the schema's generated functions $schema.identifier,
-  ;; $schema.root, $type.shape, $subtype, $check.body, $load.item and $load.next.
+  ;; generated module. It calls the schema's generated functions $wxl:schema.identifier,
+  ;; $wxl:schema.root, $wxl:type.shape, $wxl:subtype, $wxl:check.body and $wxl:load.item.
+  ;; Function ids: `$wxl:...` for the runtime and the dispatchers, `$T.field...` for the
+  ;; accessors (as their export names), `$check:T`, `$is:N`, `$load:T`, `$store:T`... for
+  ;; the per-type helpers. Schema names cannot contain `:`, so the three never collide.
   ;;
   ;; Error codes (LAYOUT.md §6):
   ;;    1 BUFFER_TOO_SHORT        2 BUFFER_TOO_LONG        3 LENGTH_NOT_MULTIPLE_OF_4
@@ -11,8 +14,8 @@
   ;;   13 INVALID_BOOL           14 INVALID_ENUM          15 NULL_REF
   ;;   16 REF_NOT_BACKWARD       17 REF_NOT_OBJECT_START  18 REF_TYPE_MISMATCH
   ;;   19 REQUIRED_FIELD_ABSENT  20 INVALID_UTF8          21 ROOT_INVALID
-  ;; Kinds returned by $type.shape: 0 unknown, 1 string, 2 bytes, 3 struct, 4 array.
-  ;; Reference check modes ($v.ref): 0 a schema type, 1 string, 2 bytes, 3 struct, 4 array,
+  ;; Kinds returned by $wxl:type.shape: 0 unknown, 1 string, 2 bytes, 3 struct, 4 array.
+  ;; Reference check modes ($wxl:v.ref): 0 a schema type, 1 string, 2 bytes, 3 struct, 4 array,
   ;; 5 any/eq, 6 i31, 7 none; plus 8 when the reference is nullable.
   ;; =====================================================================================
 
@@ -23,22 +26,22 @@
   (global $v.err (mut i32) (i32.const 0))   ;; offset of the last error
 
   ;; Records the offset of an error; returns its code.
-  (func $fail (param $code i32) (param $at i32) (result i32)
+  (func $wxl:fail (param $code i32) (param $at i32) (result i32)
     (global.set $v.err (local.get $at))
     (local.get $code))
 
   ;; The offset LAYOUT.md §6 reports for the last error verify returned (0 after success).
-  (func $verify_error_offset (export "verify_error_offset") (result i32)
+  (func $wxl:verify_error_offset (export "verify_error_offset") (result i32)
     (global.get $v.err))
 
   ;; The scratch verify needs for a buffer of $len bytes: one bit per 4-byte word,
   ;; ceil(len / 32) bytes, any alignment.
-  (func $verify_scratch_size (export "verify_scratch_size") (param $len i32) (result i32)
+  (func $wxl:verify_scratch_size (export "verify_scratch_size") (param $len i32) (result i32)
     (i32.add
       (i32.shr_u (local.get $len) (i32.const 5))
       (i32.ne (i32.and (local.get $len) (i32.const 31)) (i32.const 0))))
 
-  (func $mark (param $pos i32)
+  (func $wxl:mark (param $pos i32)
     (local $a i32)
     (local.set $a (i32.add (global.get $v.bits) (i32.shr_u (local.get $pos) (i32.const 5))))
     (i32.store8 (local.get $a)
@@ -47,7 +50,7 @@
         (i32.shl (i32.const 1) (i32.and (i32.shr_u (local.get $pos) (i32.const 2)) (i32.const 7))))))
 
   ;; Whether the 4-aligned offset $pos (below the length) is a tag word already passed.
-  (func $marked (param $pos i32) (result i32)
+  (func $wxl:marked (param $pos i32) (result i32)
     (i32.and
       (i32.shr_u
         (i32.load8_u (i32.add (global.get $v.bits) (i32.shr_u (local.get $pos) (i32.const 5))))
@@ -56,40 +59,40 @@
 
   ;; verify(ptr, len, scratch): the buffer of $len bytes at $ptr against the schema, its root
   ;; type, no identifier check. 0 if it is valid, else the error code.
-  (func $verify (export "verify") (param $ptr i32) (param $len i32) (param $scratch i32) (result i32)
-    (call $verify_with (local.get $ptr) (local.get $len) (local.get $scratch) (i32.const 0) (i32.const 0)))
+  (func $wxl:verify (export "verify") (param $ptr i32) (param $len i32) (param $scratch i32) (result i32)
+    (call $wxl:verify_with (local.get $ptr) (local.get $len) (local.get $scratch) (i32.const 0) (i32.const 0)))
 
   ;; verify_with(ptr, len, scratch, root, check_identifier): $root is the type id the root
   ;; must have (or a subtype of it), 0 for the schema's root type (any object when the schema
   ;; has none); a nonzero $check_identifier also checks the schema's identifier.
-  (func $verify_with (export "verify_with")
+  (func $wxl:verify_with (export "verify_with")
     (param $ptr i32) (param $len i32) (param $scratch i32) (param $root i32) (param $check_identifier i32)
     (result i32)
     (local $pos i32) (local $next i32) (local $zeros i32) (local $tag i32) (local $code i32) (local $v i32)
     (global.set $v.err (i32.const 0))
     ;; §3: the length
     (if (i32.lt_u (local.get $len) (i32.const 16))
-      (then (return (call $fail (i32.const 1) (i32.const 0)))))
+      (then (return (call $wxl:fail (i32.const 1) (i32.const 0)))))
     (if (i32.gt_u (local.get $len) (i32.const 0xFFFF_FFFC))
-      (then (return (call $fail (i32.const 2) (i32.const 0)))))
+      (then (return (call $wxl:fail (i32.const 2) (i32.const 0)))))
     (if (i32.and (local.get $len) (i32.const 3))
-      (then (return (call $fail (i32.const 3) (i32.const 0)))))
+      (then (return (call $wxl:fail (i32.const 3) (i32.const 0)))))
     ;; §3: magic "WXL\0", version 1, flags 0, identifier
     (if (i32.ne (i32.load (local.get $ptr)) (i32.const 0x004C_5857))
-      (then (return (call $fail (i32.const 4) (i32.const 0)))))
+      (then (return (call $wxl:fail (i32.const 4) (i32.const 0)))))
     (if (i32.ne (i32.load16_u offset=4 (local.get $ptr)) (i32.const 1))
-      (then (return (call $fail (i32.const 5) (i32.const 4)))))
+      (then (return (call $wxl:fail (i32.const 5) (i32.const 4)))))
     (if (i32.load16_u offset=6 (local.get $ptr))
-      (then (return (call $fail (i32.const 6) (i32.const 6)))))
+      (then (return (call $wxl:fail (i32.const 6) (i32.const 6)))))
     (if (local.get $check_identifier)
       (then
-        (if (i32.ne (i32.load offset=8 (local.get $ptr)) (call $schema.identifier))
-          (then (return (call $fail (i32.const 7) (i32.const 8)))))))
+        (if (i32.ne (i32.load offset=8 (local.get $ptr)) (call $wxl:schema.identifier))
+          (then (return (call $wxl:fail (i32.const 7) (i32.const 8)))))))
     ;; §6 step 2: the items, front to back
     (global.set $v.buf (local.get $ptr))
     (global.set $v.len (local.get $len))
     (global.set $v.bits (local.get $scratch))
-    (memory.fill (local.get $scratch) (i32.const 0) (call $verify_scratch_size (local.get $len)))
+    (memory.fill (local.get $scratch) (i32.const 0) (call $wxl:verify_scratch_size (local.get $len)))
     (local.set $pos (i32.const 16))
     (block $end
       (loop $item
@@ -100,11 +103,11 @@
             ;; a padding word: at most 3 in a row
             (local.set $zeros (i32.add (local.get $zeros) (i32.const 1)))
             (if (i32.gt_u (local.get $zeros) (i32.const 3))
-              (then (return (call $fail (i32.const 8) (local.get $pos)))))
+              (then (return (call $wxl:fail (i32.const 8) (local.get $pos)))))
             (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
             (br $item)))
         (local.set $zeros (i32.const 0))
-        (call $v.object (local.get $pos) (local.get $tag))
+        (call $wxl:v.object (local.get $pos) (local.get $tag))
         (local.set $next)
         (local.set $code)
         (if (local.get $code) (then (return (local.get $code))))
@@ -112,36 +115,36 @@
         (br $item)))
     ;; the buffer must not end with padding
     (if (local.get $zeros)
-      (then (return (call $fail (i32.const 8) (i32.sub (local.get $len) (i32.const 4))))))
+      (then (return (call $wxl:fail (i32.const 8) (i32.sub (local.get $len) (i32.const 4))))))
     ;; §6 step 3: the root reference, a tag word of the root type or a subtype
     (local.set $v (i32.load offset=12 (local.get $ptr)))
     (if (i32.or
           (i32.or (i32.eqz (local.get $v)) (i32.and (local.get $v) (i32.const 3)))
           (i32.ge_u (local.get $v) (local.get $len)))
-      (then (return (call $fail (i32.const 21) (i32.const 12)))))
-    (if (i32.eqz (call $marked (local.get $v)))
-      (then (return (call $fail (i32.const 21) (i32.const 12)))))
+      (then (return (call $wxl:fail (i32.const 21) (i32.const 12)))))
+    (if (i32.eqz (call $wxl:marked (local.get $v)))
+      (then (return (call $wxl:fail (i32.const 21) (i32.const 12)))))
     (if (i32.eqz (local.get $root))
-      (then (local.set $root (call $schema.root))))
+      (then (local.set $root (call $wxl:schema.root))))
     (if (local.get $root)
       (then
         (if (i32.eqz
-              (call $subtype (i32.load16_u (i32.add (local.get $ptr) (local.get $v))) (local.get $root)))
-          (then (return (call $fail (i32.const 21) (i32.const 12)))))))
+              (call $wxl:subtype (i32.load16_u (i32.add (local.get $ptr) (local.get $v))) (local.get $root)))
+          (then (return (call $wxl:fail (i32.const 21) (i32.const 12)))))))
     (i32.const 0))
 
   ;; One object whose nonzero tag word is at $pos: (0, offset of the next item), or
   ;; (error code, 0). Checks in pass order: UNKNOWN_TYPE, NON_CANONICAL_LENGTH,
   ;; MISALIGNED_BODY, OBJECT_OUT_OF_BOUNDS, BAD_PADDING (tail), the body.
-  (func $v.object (param $pos i32) (param $tag i32) (result i32 i32)
+  (func $wxl:v.object (param $pos i32) (param $tag i32) (result i32 i32)
     (local $kind i32) (local $align i32) (local $unit i32) (local $count i32) (local $body i32)
     (local $end i64) (local $padded i64) (local $used i32) (local $rest i32) (local $code i32)
-    (call $type.shape (i32.and (local.get $tag) (i32.const 0xFFFF)))
+    (call $wxl:type.shape (i32.and (local.get $tag) (i32.const 0xFFFF)))
     (local.set $unit)
     (local.set $align)
     (local.set $kind)
     (if (i32.eqz (local.get $kind))
-      (then (return (call $fail (i32.const 9) (local.get $pos)) (i32.const 0))))
+      (then (return (call $wxl:fail (i32.const 9) (local.get $pos)) (i32.const 0))))
     (local.set $count (i32.shr_u (local.get $tag) (i32.const 16)))
     (local.set $body (i32.add (local.get $pos) (i32.const 4)))
     (if (i32.eq (local.get $count) (i32.const 0xFFFF))
@@ -151,14 +154,14 @@
           (then
             ;; the long length word itself lies past the end
             (if (i32.and (local.get $body) (i32.sub (local.get $align) (i32.const 1)))
-              (then (return (call $fail (i32.const 11) (local.get $pos)) (i32.const 0))))
-            (return (call $fail (i32.const 12) (local.get $pos)) (i32.const 0))))
+              (then (return (call $wxl:fail (i32.const 11) (local.get $pos)) (i32.const 0))))
+            (return (call $wxl:fail (i32.const 12) (local.get $pos)) (i32.const 0))))
         (local.set $count (i32.load offset=4 (i32.add (global.get $v.buf) (local.get $pos))))
         (if (i32.lt_u (local.get $count) (i32.const 0xFFFF))
           (then
-            (return (call $fail (i32.const 10) (i32.add (local.get $pos) (i32.const 4))) (i32.const 0))))))
+            (return (call $wxl:fail (i32.const 10) (i32.add (local.get $pos) (i32.const 4))) (i32.const 0))))))
     (if (i32.and (local.get $body) (i32.sub (local.get $align) (i32.const 1)))
-      (then (return (call $fail (i32.const 11) (local.get $pos)) (i32.const 0))))
+      (then (return (call $wxl:fail (i32.const 11) (local.get $pos)) (i32.const 0))))
     ;; body size = count * unit, in 64 bits
     (local.set $end
       (i64.add
@@ -166,7 +169,7 @@
         (i64.mul (i64.extend_i32_u (local.get $count)) (i64.extend_i32_u (local.get $unit)))))
     (local.set $padded (i64.and (i64.add (local.get $end) (i64.const 3)) (i64.const -4)))
     (if (i64.gt_u (local.get $padded) (i64.extend_i32_u (global.get $v.len)))
-      (then (return (call $fail (i32.const 12) (local.get $pos)) (i32.const 0))))
+      (then (return (call $wxl:fail (i32.const 12) (local.get $pos)) (i32.const 0))))
     ;; the 0..3 bytes after the body are zero
     (local.set $used (i32.and (i32.wrap_i64 (local.get $end)) (i32.const 3)))
     (if (local.get $used)
@@ -179,46 +182,46 @@
         (if (local.get $rest)
           (then
             (return
-              (call $fail (i32.const 8)
+              (call $wxl:fail (i32.const 8)
                 (i32.add (i32.wrap_i64 (local.get $end)) (i32.shr_u (i32.ctz (local.get $rest)) (i32.const 3))))
               (i32.const 0))))))
     ;; the body: UTF-8 for a string, the schema's checks for a struct or an array
     (if (i32.eq (local.get $kind) (i32.const 1))
       (then
-        (if (i32.eqz (call $utf8 (i32.add (global.get $v.buf) (local.get $body)) (local.get $count)))
-          (then (return (call $fail (i32.const 20) (local.get $body)) (i32.const 0))))))
+        (if (i32.eqz (call $wxl:utf8 (i32.add (global.get $v.buf) (local.get $body)) (local.get $count)))
+          (then (return (call $wxl:fail (i32.const 20) (local.get $body)) (i32.const 0))))))
     (if (i32.ge_u (local.get $kind) (i32.const 3))
       (then
         (local.set $code
-          (call $check.body (i32.and (local.get $tag) (i32.const 0xFFFF))
+          (call $wxl:check.body (i32.and (local.get $tag) (i32.const 0xFFFF))
                             (local.get $body) (local.get $pos) (local.get $count)))
         (if (local.get $code) (then (return (local.get $code) (i32.const 0))))))
-    (call $mark (local.get $pos))
+    (call $wxl:mark (local.get $pos))
     (i32.const 0)
     (i32.wrap_i64 (local.get $padded)))
 
   ;; The reference stored at offset $at by the object whose tag word is at $h, in the order
   ;; of LAYOUT.md §6: null, i31, v & 3 == 2, backward, tag word, type. $mode: see above;
   ;; $want: the type id for mode 0. Returns 0 or the error code.
-  (func $v.ref (param $at i32) (param $h i32) (param $mode i32) (param $want i32) (result i32)
+  (func $wxl:v.ref (param $at i32) (param $h i32) (param $mode i32) (param $want i32) (result i32)
     (local $v i32) (local $id i32) (local $heap i32) (local $kind i32)
     (local.set $v (i32.load (i32.add (global.get $v.buf) (local.get $at))))
     (local.set $heap (i32.and (local.get $mode) (i32.const 7)))
     (if (i32.eqz (local.get $v))
       (then
         (if (i32.and (local.get $mode) (i32.const 8)) (then (return (i32.const 0))))
-        (return (call $fail (i32.const 15) (local.get $at)))))
+        (return (call $wxl:fail (i32.const 15) (local.get $at)))))
     (if (i32.and (local.get $v) (i32.const 1))
       (then
         (if (i32.or (i32.eq (local.get $heap) (i32.const 5)) (i32.eq (local.get $heap) (i32.const 6)))
           (then (return (i32.const 0))))
-        (return (call $fail (i32.const 18) (local.get $at)))))
+        (return (call $wxl:fail (i32.const 18) (local.get $at)))))
     (if (i32.and (local.get $v) (i32.const 2))
-      (then (return (call $fail (i32.const 17) (local.get $at)))))
+      (then (return (call $wxl:fail (i32.const 17) (local.get $at)))))
     (if (i32.ge_u (local.get $v) (local.get $h))
-      (then (return (call $fail (i32.const 16) (local.get $at)))))
-    (if (i32.eqz (call $marked (local.get $v)))
-      (then (return (call $fail (i32.const 17) (local.get $at)))))
+      (then (return (call $wxl:fail (i32.const 16) (local.get $at)))))
+    (if (i32.eqz (call $wxl:marked (local.get $v)))
+      (then (return (call $wxl:fail (i32.const 17) (local.get $at)))))
     (local.set $id (i32.load16_u (i32.add (global.get $v.buf) (local.get $v))))
     (block $accepted
       (block $rejected
@@ -232,7 +235,7 @@
                       (block $type
                         (br_table $type $string $bytes $struct $array $any $i31 $none (local.get $heap)))
                       ;; 0: a schema type or one of its subtypes
-                      (br_if $accepted (call $subtype (local.get $id) (local.get $want)))
+                      (br_if $accepted (call $wxl:subtype (local.get $id) (local.get $want)))
                       (br $rejected))
                     ;; 1: string
                     (br_if $accepted (i32.eq (local.get $id) (i32.const 1)))
@@ -241,13 +244,13 @@
                   (br_if $accepted (i32.eq (local.get $id) (i32.const 2)))
                   (br $rejected))
                 ;; 3: any struct
-                (call $type.shape (local.get $id))
+                (call $wxl:type.shape (local.get $id))
                 (drop)
                 (drop)
                 (br_if $accepted (i32.eq (i32.const 3)))
                 (br $rejected))
               ;; 4: any array, string or bytes
-              (call $type.shape (local.get $id))
+              (call $wxl:type.shape (local.get $id))
               (drop)
               (drop)
               (local.set $kind)
@@ -261,11 +264,11 @@
           (br $rejected))
         ;; 7: null only
         (br $rejected))
-      (return (call $fail (i32.const 18) (local.get $at))))
+      (return (call $wxl:fail (i32.const 18) (local.get $at))))
     (i32.const 0))
 
   ;; The bool bytes of an array body: the first byte above 1 is INVALID_BOOL.
-  (func $v.bools (param $body i32) (param $count i32) (result i32)
+  (func $wxl:v.bools (param $body i32) (param $count i32) (result i32)
     (local $p i32) (local $end i32)
     (local.set $p (i32.add (global.get $v.buf) (local.get $body)))
     (local.set $end (i32.add (local.get $p) (local.get $count)))
@@ -280,14 +283,14 @@
       (loop $each
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (if (i32.gt_u (i32.load8_u (local.get $p)) (i32.const 1))
-          (then (return (call $fail (i32.const 13) (i32.sub (local.get $p) (global.get $v.buf))))))
+          (then (return (call $wxl:fail (i32.const 13) (i32.sub (local.get $p) (global.get $v.buf))))))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (br $each)))
     (i32.const 0))
 
   ;; Whether the $n bytes at address $p are valid UTF-8 (the rules of Rust's str::from_utf8:
   ;; no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequence).
-  (func $utf8 (param $p i32) (param $n i32) (result i32)
+  (func $wxl:utf8 (param $p i32) (param $n i32) (result i32)
     (local $end i32) (local $b i32) (local $c i32)
     (local.set $end (i32.add (local.get $p) (local.get $n)))
     (block $bad
@@ -344,7 +347,7 @@
 
   ;; The object at offset $obj of the buffer at $buf: (address of its body, its length: the
   ;; stored size of a struct, the element count of an array, the byte count of a string).
-  (func $open (param $buf i32) (param $obj i32) (result i32 i32)
+  (func $wxl:open (param $buf i32) (param $obj i32) (result i32 i32)
     (local $a i32) (local $n i32)
     (if (i32.or (i32.eqz (local.get $obj)) (i32.and (local.get $obj) (i32.const 3)))
       (then (unreachable)))
@@ -356,42 +359,42 @@
     (local.get $n))
 
   ;; root(buf): the offset of the root object.
-  (func $root (export "root") (param $buf i32) (result i32)
+  (func $wxl:root (export "root") (param $buf i32) (result i32)
     (i32.load offset=12 (local.get $buf)))
 
   ;; type_id(buf, obj): the type id in the object's tag word (1 string, 2 bytes, 16.. schema).
-  (func $type_id (export "type_id") (param $buf i32) (param $obj i32) (result i32)
+  (func $wxl:type_id (export "type_id") (param $buf i32) (param $obj i32) (result i32)
     (if (i32.or (i32.eqz (local.get $obj)) (i32.and (local.get $obj) (i32.const 3)))
       (then (unreachable)))
     (i32.load16_u (i32.add (local.get $buf) (local.get $obj))))
 
   ;; string.ptr / string.len (and bytes.*): the address and byte count of the contents.
-  (func $string.ptr (export "string.ptr") (export "bytes.ptr") (param $buf i32) (param $obj i32) (result i32)
-    (call $open (local.get $buf) (local.get $obj))
+  (func $wxl:string.ptr (export "string.ptr") (export "bytes.ptr") (param $buf i32) (param $obj i32) (result i32)
+    (call $wxl:open (local.get $buf) (local.get $obj))
     (drop))
-  (func $string.len (export "string.len") (export "bytes.len") (param $buf i32) (param $obj i32) (result i32)
+  (func $wxl:string.len (export "string.len") (export "bytes.len") (param $buf i32) (param $obj i32) (result i32)
     (local $n i32)
-    (call $open (local.get $buf) (local.get $obj))
+    (call $wxl:open (local.get $buf) (local.get $obj))
     (local.set $n)
     (drop)
     (local.get $n))
 
   ;; string.test / bytes.test(buf, v): whether reference $v is a string (a byte string).
-  (func $string.test (export "string.test") (param $buf i32) (param $v i32) (result i32)
-    (call $is.id (local.get $buf) (local.get $v) (i32.const 1)))
-  (func $bytes.test (export "bytes.test") (param $buf i32) (param $v i32) (result i32)
-    (call $is.id (local.get $buf) (local.get $v) (i32.const 2)))
-  (func $is.id (param $buf i32) (param $v i32) (param $id i32) (result i32)
+  (func $wxl:string.test (export "string.test") (param $buf i32) (param $v i32) (result i32)
+    (call $wxl:is.id (local.get $buf) (local.get $v) (i32.const 1)))
+  (func $wxl:bytes.test (export "bytes.test") (param $buf i32) (param $v i32) (result i32)
+    (call $wxl:is.id (local.get $buf) (local.get $v) (i32.const 2)))
+  (func $wxl:is.id (param $buf i32) (param $v i32) (param $id i32) (result i32)
     (if (i32.or (i32.eqz (local.get $v)) (i32.and (local.get $v) (i32.const 3)))
       (then (return (i32.const 0))))
     (i32.eq (i32.load16_u (i32.add (local.get $buf) (local.get $v))) (local.get $id)))
 
   ;; i31.test(v), i31.get_s(v), i31.get_u(v): the i31 values abstract references may hold.
-  (func $i31.test (export "i31.test") (param $v i32) (result i32)
+  (func $wxl:i31.test (export "i31.test") (param $v i32) (result i32)
     (i32.and (local.get $v) (i32.const 1)))
-  (func $i31.get_s (export "i31.get_s") (param $v i32) (result i32)
+  (func $wxl:i31.get_s (export "i31.get_s") (param $v i32) (result i32)
     (i32.shr_s (local.get $v) (i32.const 1)))
-  (func $i31.get_u (export "i31.get_u") (param $v i32) (result i32)
+  (func $wxl:i31.get_u (export "i31.get_u") (param $v i32) (result i32)
     (i32.shr_u (local.get $v) (i32.const 1)))
 
   ;; ---- building ----------------------------------------------------------------------
@@ -404,34 +407,34 @@
 
   ;; build.begin(ptr, cap): start a buffer in the $cap bytes at $ptr (16-aligned if readers
   ;; want aligned typed slices). 1 if the header fits, else 0.
-  (func $build.begin (export "build.begin") (param $ptr i32) (param $cap i32) (result i32)
+  (func $wxl:build.begin (export "build.begin") (param $ptr i32) (param $cap i32) (result i32)
     (global.set $b.base (local.get $ptr))
     (global.set $b.cap
       (select (i32.const 0xFFFF_FFFC) (local.get $cap) (i32.gt_u (local.get $cap) (i32.const 0xFFFF_FFFC))))
     (global.set $b.pos (i32.const 16))
     (global.set $b.failed (i32.lt_u (local.get $cap) (i32.const 16)))
     (global.set $b.body (i32.const 0))
-    (call $s.reset)
+    (call $wxl:s.reset)
     (i32.eqz (global.get $b.failed)))
 
   ;; build.len(): bytes written so far (the header included).
-  (func $build.len (export "build.len") (result i32)
+  (func $wxl:build.len (export "build.len") (result i32)
     (global.get $b.pos))
 
   ;; build.finish(root): write the header (magic, version 1, flags 0, the schema's
   ;; identifier, the root reference); the buffer's length, or 0 if a step failed.
-  (func $build.finish (export "build.finish") (param $root i32) (result i32)
+  (func $wxl:build.finish (export "build.finish") (param $root i32) (result i32)
     (if (global.get $b.failed) (then (return (i32.const 0))))
     (i32.store (global.get $b.base) (i32.const 0x004C_5857))
     (i32.store offset=4 (global.get $b.base) (i32.const 1))
-    (i32.store offset=8 (global.get $b.base) (call $schema.identifier))
+    (i32.store offset=8 (global.get $b.base) (call $wxl:schema.identifier))
     (i32.store offset=12 (global.get $b.base) (local.get $root))
     (global.get $b.pos))
 
   ;; Appends the padding words and the tag word (with the long length when $len >= 0xFFFF)
   ;; of an object whose body is $bytes long and $align-aligned; zeroes its body ($zero) or
   ;; only its tail padding. Returns the object's offset (0 on failure); sets $b.body.
-  (func $b.object (param $id i32) (param $len i32) (param $align i32) (param $bytes i64) (param $zero i32)
+  (func $wxl:b.object (param $id i32) (param $len i32) (param $align i32) (param $bytes i64) (param $zero i32)
     (result i32)
     (local $hdr i32) (local $pad i32) (local $obj i32) (local $body i64) (local $padded i64) (local $at i32)
     (if (global.get $b.failed) (then (return (i32.const 0))))
@@ -474,29 +477,29 @@
 
   ;; string.new(src, len) / bytes.new(src, len): copy $len bytes from address $src (which
   ;; must not overlap the region past build.len()); string.new fails on invalid UTF-8.
-  (func $string.new (export "string.new") (param $src i32) (param $len i32) (result i32)
-    (if (i32.eqz (call $utf8 (local.get $src) (local.get $len)))
+  (func $wxl:string.new (export "string.new") (param $src i32) (param $len i32) (result i32)
+    (if (i32.eqz (call $wxl:utf8 (local.get $src) (local.get $len)))
       (then
         (global.set $b.failed (i32.const 1))
         (return (i32.const 0))))
-    (call $b.copy (i32.const 1) (i32.const 4) (i32.const 1) (local.get $src) (local.get $len)))
-  (func $bytes.new (export "bytes.new") (param $src i32) (param $len i32) (result i32)
-    (call $b.copy (i32.const 2) (i32.const 4) (i32.const 1) (local.get $src) (local.get $len)))
+    (call $wxl:b.copy (i32.const 1) (i32.const 4) (i32.const 1) (local.get $src) (local.get $len)))
+  (func $wxl:bytes.new (export "bytes.new") (param $src i32) (param $len i32) (result i32)
+    (call $wxl:b.copy (i32.const 2) (i32.const 4) (i32.const 1) (local.get $src) (local.get $len)))
 
   ;; An object of type $id holding $count units of $unit bytes copied from $src.
-  (func $b.copy (param $id i32) (param $align i32) (param $unit i32) (param $src i32) (param $count i32)
+  (func $wxl:b.copy (param $id i32) (param $align i32) (param $unit i32) (param $src i32) (param $count i32)
     (result i32)
     (local $obj i32) (local $bytes i64)
     (local.set $bytes (i64.mul (i64.extend_i32_u (local.get $count)) (i64.extend_i32_u (local.get $unit))))
     (local.set $obj
-      (call $b.object (local.get $id) (local.get $count) (local.get $align) (local.get $bytes) (i32.const 0)))
+      (call $wxl:b.object (local.get $id) (local.get $count) (local.get $align) (local.get $bytes) (i32.const 0)))
     (if (local.get $obj)
       (then (memory.copy (global.get $b.body) (local.get $src) (i32.wrap_i64 (local.get $bytes)))))
     (local.get $obj))
 
   ;; An array of type $id with $count zeroed elements of $unit bytes.
-  (func $b.zeroed (param $id i32) (param $align i32) (param $unit i32) (param $count i32) (result i32)
-    (call $b.object (local.get $id) (local.get $count) (local.get $align)
+  (func $wxl:b.zeroed (param $id i32) (param $align i32) (param $unit i32) (param $count i32) (result i32)
+    (call $wxl:b.object (local.get $id) (local.get $count) (local.get $align)
       (i64.mul (i64.extend_i32_u (local.get $count)) (i64.extend_i32_u (local.get $unit)))
       (i32.const 1)))
 
@@ -507,7 +510,7 @@
   (global $l.memo (mut (ref null $wxl.eqs)) (ref.null $wxl.eqs))
   (global $l.buf (mut i32) (i32.const 0))
 
-  (func $load (param $buf i32) (param $obj i32) (result eqref)
+  (func $wxl:load (param $buf i32) (param $obj i32) (result eqref)
     (local $pos i32) (local $tag i32) (local $made eqref)
     (if (i32.or (i32.eqz (local.get $obj)) (i32.and (local.get $obj) (i32.const 3)))
       (then (unreachable)))
@@ -522,21 +525,21 @@
         (then
           (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
           (br $item)))
-      (local.set $made (call $load.item (local.get $buf) (local.get $pos) (i32.and (local.get $tag) (i32.const 0xFFFF))))
+      (local.set $made (call $wxl:load.item (local.get $buf) (local.get $pos) (i32.and (local.get $tag) (i32.const 0xFFFF))))
       (array.set $wxl.eqs (global.get $l.memo) (i32.shr_u (local.get $pos) (i32.const 2)) (local.get $made))
       (if (i32.ne (local.get $pos) (local.get $obj))
         (then
-          (local.set $pos (call $load.next (local.get $buf) (local.get $pos)))
+          (local.set $pos (call $wxl:load.next (local.get $buf) (local.get $pos)))
           (br $item))))
     (array.get $wxl.eqs (global.get $l.memo) (i32.shr_u (local.get $obj) (i32.const 2))))
 
   ;; The offset of the item after the object at $pos.
-  (func $load.next (param $buf i32) (param $pos i32) (result i32)
+  (func $wxl:load.next (param $buf i32) (param $pos i32) (result i32)
     (local $body i32) (local $n i32) (local $unit i32)
-    (call $open (local.get $buf) (local.get $pos))
+    (call $wxl:open (local.get $buf) (local.get $pos))
     (local.set $n)
     (local.set $body)
-    (call $type.shape (i32.load16_u (i32.add (local.get $buf) (local.get $pos))))
+    (call $wxl:type.shape (i32.load16_u (i32.add (local.get $buf) (local.get $pos))))
     (local.set $unit)
     (drop)
     (drop)
@@ -547,8 +550,8 @@
       (local.get $buf)))
 
   ;; The GC value of a reference read from the buffer: null, an i31, or the object made for
-  ;; its target (traps if that object could not be made, see $load.item).
-  (func $l.ref (param $v i32) (result eqref)
+  ;; its target (traps if that object could not be made, see $wxl:load.item).
+  (func $wxl:l.ref (param $v i32) (result eqref)
     (if (i32.eqz (local.get $v)) (then (return (ref.null eq))))
     (if (i32.and (local.get $v) (i32.const 1))
       (then (return (ref.i31 (i32.shr_u (local.get $v) (i32.const 1))))))
@@ -565,22 +568,22 @@
   (global $s.offs (mut (ref null $wxl.i32s)) (ref.null $wxl.i32s))
   (global $s.count (mut i32) (i32.const 0))
 
-  (func $s.reset
+  (func $wxl:s.reset
     (global.set $s.keys (ref.null $wxl.eqs))
     (global.set $s.hash (ref.null $wxl.i32s))
     (global.set $s.offs (ref.null $wxl.i32s))
     (global.set $s.count (i32.const 0)))
 
-  (func $s.mix (param $h i32) (param $x i32) (result i32)
+  (func $wxl:s.mix (param $h i32) (param $x i32) (result i32)
     (i32.mul (i32.xor (i32.rotl (local.get $h) (i32.const 5)) (local.get $x)) (i32.const 0x9E37_79B1)))
 
-  (func $s.mix64 (param $h i32) (param $x i64) (result i32)
-    (call $s.mix
-      (call $s.mix (local.get $h) (i32.wrap_i64 (local.get $x)))
+  (func $wxl:s.mix64 (param $h i32) (param $x i64) (result i32)
+    (call $wxl:s.mix
+      (call $wxl:s.mix (local.get $h) (i32.wrap_i64 (local.get $x)))
       (i32.wrap_i64 (i64.shr_u (local.get $x) (i64.const 32)))))
 
   ;; The offset where $x was written as type $id in this build, or 0.
-  (func $s.find (param $x eqref) (param $h i32) (param $id i32) (result i32)
+  (func $wxl:s.find (param $x eqref) (param $h i32) (param $id i32) (result i32)
     (local $keys (ref $wxl.eqs)) (local $mask i32) (local $i i32) (local $k eqref) (local $o i32)
     (if (ref.is_null (global.get $s.keys)) (then (return (i32.const 0))))
     (local.set $keys (ref.as_non_null (global.get $s.keys)))
@@ -599,7 +602,7 @@
     (unreachable))
 
   ;; Remembers that $x was written at offset $o (a nonzero offset).
-  (func $s.add (param $x eqref) (param $h i32) (param $o i32)
+  (func $wxl:s.add (param $x eqref) (param $h i32) (param $o i32)
     (local $old (ref null $wxl.eqs)) (local $oldh (ref null $wxl.i32s)) (local $oldo (ref null $wxl.i32s))
     (local $i i32) (local $n i32)
     (if (i32.eqz (local.get $o)) (then (return)))
@@ -624,16 +627,16 @@
             (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
             (if (i32.eqz (ref.is_null (array.get $wxl.eqs (local.get $old) (local.get $i))))
               (then
-                (call $s.put
+                (call $wxl:s.put
                   (array.get $wxl.eqs (local.get $old) (local.get $i))
                   (array.get $wxl.i32s (local.get $oldh) (local.get $i))
                   (array.get $wxl.i32s (local.get $oldo) (local.get $i)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $each)))))
-    (call $s.put (local.get $x) (local.get $h) (local.get $o))
+    (call $wxl:s.put (local.get $x) (local.get $h) (local.get $o))
     (global.set $s.count (i32.add (global.get $s.count) (i32.const 1))))
 
-  (func $s.put (param $x eqref) (param $h i32) (param $o i32)
+  (func $wxl:s.put (param $x eqref) (param $h i32) (param $o i32)
     (local $mask i32) (local $i i32)
     (local.set $mask (i32.sub (array.len (global.get $s.keys)) (i32.const 1)))
     (local.set $i (i32.and (local.get $h) (local.get $mask)))
@@ -647,24 +650,24 @@
     (array.set $wxl.i32s (global.get $s.offs) (local.get $i) (local.get $o)))
 
   ;; The hash of an (array i8) written as type $id: the id, the length, the first byte.
-  (func $s.blob_hash (param $a (ref $bytes)) (param $id i32) (result i32)
+  (func $wxl:s.blob_hash (param $a (ref $bytes)) (param $id i32) (result i32)
     (local $h i32)
-    (local.set $h (call $s.mix (local.get $id) (array.len (local.get $a))))
+    (local.set $h (call $wxl:s.mix (local.get $id) (array.len (local.get $a))))
     (if (array.len (local.get $a))
-      (then (local.set $h (call $s.mix (local.get $h) (array.get_u $bytes (local.get $a) (i32.const 0))))))
+      (then (local.set $h (call $wxl:s.mix (local.get $h) (array.get_u $bytes (local.get $a) (i32.const 0))))))
     (local.get $h))
 
   ;; A string ($id 1) or byte string ($id 2) from an (array i8).
-  (func $store.blob (param $x (ref null $bytes)) (param $id i32) (result i32)
+  (func $wxl:store.blob (param $x (ref null $bytes)) (param $id i32) (result i32)
     (local $a (ref $bytes)) (local $n i32) (local $h i32) (local $o i32) (local $i i32) (local $p i32)
     (if (ref.is_null (local.get $x)) (then (return (i32.const 0))))
     (local.set $a (ref.as_non_null (local.get $x)))
     (local.set $n (array.len (local.get $a)))
-    (local.set $h (call $s.blob_hash (local.get $a) (local.get $id)))
-    (local.set $o (call $s.find (local.get $a) (local.get $h) (local.get $id)))
+    (local.set $h (call $wxl:s.blob_hash (local.get $a) (local.get $id)))
+    (local.set $o (call $wxl:s.find (local.get $a) (local.get $h) (local.get $id)))
     (if (local.get $o) (then (return (local.get $o))))
     (local.set $o
-      (call $b.object (local.get $id) (local.get $n) (i32.const 4) (i64.extend_i32_u (local.get $n)) (i32.const 0)))
+      (call $wxl:b.object (local.get $id) (local.get $n) (i32.const 4) (i64.extend_i32_u (local.get $n)) (i32.const 0)))
     (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))
     (local.set $p (global.get $b.body))
     (block $done
@@ -674,15 +677,15 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
     (if (i32.and (i32.eq (local.get $id) (i32.const 1))
-                 (i32.eqz (call $utf8 (local.get $p) (local.get $n))))
+                 (i32.eqz (call $wxl:utf8 (local.get $p) (local.get $n))))
       (then (global.set $b.failed (i32.const 1))))
-    (call $s.add (local.get $a) (local.get $h) (local.get $o))
+    (call $wxl:s.add (local.get $a) (local.get $h) (local.get $o))
     (local.get $o))
 
   ;; string.store(ref null $string) / bytes.store: write one, or find it written.
-  (func $string.store (export "string.store") (param $x (ref null $string)) (result i32)
-    (call $store.blob (local.get $x) (i32.const 1)))
-  (func $bytes.store (export "bytes.store") (param $x (ref null $bytes)) (result i32)
-    (call $store.blob (local.get $x) (i32.const 2)))
+  (func $wxl:string.store (export "string.store") (param $x (ref null $string)) (result i32)
+    (call $wxl:store.blob (local.get $x) (i32.const 1)))
+  (func $wxl:bytes.store (export "bytes.store") (param $x (ref null $bytes)) (result i32)
+    (call $wxl:store.blob (local.get $x) (i32.const 2)))
 
   ;; ===================== end of the runtime template =====================================

@@ -1,6 +1,6 @@
-//! The schema's verifier tables, printed as code: `$type.shape` (kind, body alignment and
-//! unit per type id), `$subtype` and `$is:<id>` (the ancestor tables as membership tests),
-//! `$check.body` and one `$check:<Type>` per type that has checks (LAYOUT.md §6).
+//! The schema's verifier tables, printed as code: `$wxl:type.shape` (kind, body alignment and
+//! unit per type id), `$wxl:subtype` and `$is:<id>` (the ancestor tables as membership tests),
+//! `$wxl:check.body` and one `$check:<Type>` per type that has checks (LAYOUT.md §6).
 
 use wxl_ir::tables::{Check, HeapCheck, TypeTable};
 use wxl_ir::{CompositeType, TypeIndex};
@@ -13,16 +13,16 @@ pub(crate) fn schema_tables(out: &mut Out, model: &Model<'_>) {
     let identifier = u32::from_le_bytes(model.tables.identifier);
     let shown = String::from_utf8_lossy(&model.tables.identifier).escape_debug().to_string();
     out.line(1, format!(";; The identifier written at offset 8: \"{shown}\" (four zero bytes when none)."));
-    out.line(1, "(func $schema.identifier (result i32)");
+    out.line(1, "(func $wxl:schema.identifier (result i32)");
     out.line(2, format!("(i32.const 0x{identifier:08X}))"));
     out.line(1, ";; The root type id (0: the schema has none, any object is a root).");
-    out.line(1, "(func $schema.root (result i32)");
+    out.line(1, "(func $wxl:schema.root (result i32)");
     out.line(2, format!("(i32.const {}))", model.tables.root.unwrap_or(0)));
 
     out.blank();
     out.line(1, ";; (kind, body alignment, unit) of a type id: kinds 0 unknown, 1 string, 2 bytes,");
     out.line(1, ";; 3 struct (unit 1: the length is the stored size), 4 array (unit: the stride).");
-    out.line(1, "(func $type.shape (param $id i32) (result i32 i32 i32)");
+    out.line(1, "(func $wxl:type.shape (param $id i32) (result i32 i32 i32)");
     out.line(2, "(if (i32.eq (local.get $id) (i32.const 1))");
     out.line(3, "(then (return (i32.const 1) (i32.const 4) (i32.const 1))))");
     out.line(2, "(if (i32.eq (local.get $id) (i32.const 2))");
@@ -45,7 +45,7 @@ pub(crate) fn schema_tables(out: &mut Out, model: &Model<'_>) {
 
     out.blank();
     out.line(1, ";; Whether type id $t is type id $T or one of its subtypes (the ancestor tables).");
-    out.line(1, "(func $subtype (param $t i32) (param $T i32) (result i32)");
+    out.line(1, "(func $wxl:subtype (param $t i32) (param $T i32) (result i32)");
     out.line(2, "(if (i32.eq (local.get $t) (local.get $T)) (then (return (i32.const 1))))");
     let cases: Vec<(u16, String, Vec<String>)> = tables(model)
         .filter(|t| !model.proper_subtypes(t.ty).is_empty())
@@ -110,12 +110,12 @@ fn tables<'a>(model: &'a Model<'_>) -> impl Iterator<Item = &'a TypeTable> {
     model.tables.types.iter().flatten()
 }
 
-/// `$check.body` and the per-type check functions.
+/// `$wxl:check.body` and the per-type check functions.
 pub(crate) fn body_checks(out: &mut Out, model: &Model<'_>) {
     out.banner("verifier: the body checks of each type (LAYOUT.md §6)");
     out.line(1, ";; The checks of the body at offset $body of the object whose tag word is at $h;");
     out.line(1, ";; $n: the stored size (struct) or the element count (array). 0 or an error code.");
-    out.line(1, "(func $check.body (param $id i32) (param $body i32) (param $h i32) (param $n i32) (result i32)");
+    out.line(1, "(func $wxl:check.body (param $id i32) (param $body i32) (param $h i32) (param $n i32) (result i32)");
     let cases: Vec<(u16, String, Vec<String>)> = tables(model)
         .filter(|t| !t.checks.is_empty())
         .map(|t| {
@@ -167,7 +167,7 @@ fn check_size(check: &Check) -> u32 {
     }
 }
 
-/// (mode, wanted type id) of a reference check, see `$v.ref`.
+/// (mode, wanted type id) of a reference check, see `$wxl:v.ref`.
 fn ref_mode(nullable: bool, heap: HeapCheck) -> (u32, u16) {
     let (mode, want) = match heap {
         HeapCheck::Type(id) => (0, id),
@@ -188,7 +188,7 @@ fn check_lines(out: &mut Out, depth: usize, check: &Check, at: &str, address: &s
     match check {
         Check::Bool { .. } => {
             out.line(depth, format!("(if (i32.gt_u (i32.load8_u offset={offset} {address}) (i32.const 1))"));
-            out.line(depth + 1, format!("(then (return (call $fail (i32.const 13) {at}))))"));
+            out.line(depth + 1, format!("(then (return (call $wxl:fail (i32.const 13) {at}))))"));
         }
         Check::Enum { width, values, .. } => {
             let (load, wide) = match width {
@@ -199,11 +199,11 @@ fn check_lines(out: &mut Out, depth: usize, check: &Check, at: &str, address: &s
             };
             let value = format!("({load} offset={offset} {address})");
             out.line(depth, format!("(if (i32.eqz {})", membership_u64(&value, values, wide)));
-            out.line(depth + 1, format!("(then (return (call $fail (i32.const 14) {at}))))"));
+            out.line(depth + 1, format!("(then (return (call $wxl:fail (i32.const 14) {at}))))"));
         }
         Check::Ref { nullable, heap, .. } => {
             let (mode, want) = ref_mode(*nullable, *heap);
-            out.line(depth, format!("(local.set $e (call $v.ref {at} (local.get $h) (i32.const {mode}) (i32.const {want})))"));
+            out.line(depth, format!("(local.set $e (call $wxl:v.ref {at} (local.get $h) (i32.const {mode}) (i32.const {want})))"));
             out.line(depth, "(if (local.get $e) (then (return (local.get $e))))");
         }
     }
@@ -225,7 +225,7 @@ fn struct_checks(out: &mut Out, model: &Model<'_>, table: &TypeTable) {
         match check {
             Check::Ref { nullable: false, .. } => {
                 out.line(2, format!("(if (i32.lt_u (local.get $size) (i32.const {end}))"));
-                out.line(3, "(then (return (call $fail (i32.const 19) (local.get $h)))))");
+                out.line(3, "(then (return (call $wxl:fail (i32.const 19) (local.get $h)))))");
                 check_lines(out, 2, check, &at, "(local.get $p)");
             }
             _ => {
@@ -246,7 +246,7 @@ fn array_checks(out: &mut Out, model: &Model<'_>, table: &TypeTable) {
     out.line(1, format!("(func $check:{name} (param $body i32) (param $h i32) (param $count i32) (result i32)"));
     if let [Check::Bool { offset: 0 }] = table.checks[..] {
         if table.size == 1 {
-            out.line(2, "(call $v.bools (local.get $body) (local.get $count)))");
+            out.line(2, "(call $wxl:v.bools (local.get $body) (local.get $count)))");
             return;
         }
     }

@@ -177,3 +177,20 @@ fn snapshot_exports() {
         snapshot(&format!("{stem}.exports"), &lines.join("\n"));
     }
 }
+
+/// A type named like a runtime export prefix (`build`) is renamed (`build_`); names that match
+/// runtime function ids (`s.find`, `v.object`, `load.item`...) or locals (`p`, `obj`, `buf`)
+/// need no renaming: the generated module keeps them apart.
+#[test]
+fn colliding_names_are_kept_apart() {
+    let files = common::generated("tests/cases/wasm-backend/names.wxl");
+    let module = Module::new(&common::engine(), &files["names.wasm"]).expect("compiles");
+    let exports: Vec<String> = module.exports().map(|e| e.name().to_string()).collect();
+    for name in ["build.begin", "build_.begin", "build_.p", "build_.obj", "build__.v", "build_.v.v", "s.find", "v.object", "load.item", "store.any", "wxl.fail", "p.get", "build_.new"] {
+        assert!(exports.iter().any(|e| e == name), "missing export {name}");
+    }
+    let mut sorted = exports.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), exports.len(), "duplicate export names");
+}

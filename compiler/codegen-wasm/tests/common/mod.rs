@@ -167,7 +167,7 @@ impl Session {
             V::I64(x) => Val::I64(*x),
             V::F32(x) => Val::F32(*x),
             V::F64(x) => Val::F64(*x),
-            V::Ref(slot) => self.slots.get(slot).unwrap_or_else(|| panic!("no slot {slot}")).clone(),
+            V::Ref(slot) => *self.slots.get(slot).unwrap_or_else(|| panic!("no slot {slot}")),
             V::Null => Val::AnyRef(None),
         }
     }
@@ -181,7 +181,7 @@ impl Session {
         Ok(results)
     }
 
-    fn from_val(&self, name: &str, val: &Val) -> V {
+    fn value_of(&self, name: &str, val: &Val) -> V {
         match val {
             Val::I32(x) => V::I32(*x),
             Val::I64(x) => V::I64(*x),
@@ -197,7 +197,7 @@ impl Session {
         let results = self
             .run(name, args)
             .unwrap_or_else(|e| panic!("[{}] {name}({args:?}) trapped: {e:?}", self.label));
-        let results: Vec<V> = results.iter().map(|v| self.from_val(name, v)).collect();
+        let results: Vec<V> = results.iter().map(|v| self.value_of(name, v)).collect();
         self.steps.push(json!({
             "op": "call", "fn": name,
             "args": args.iter().map(V::json).collect::<Vec<_>>(),
@@ -226,7 +226,7 @@ impl Session {
             .unwrap_or_else(|e| panic!("[{}] {name}({args:?}) trapped: {e:?}", self.label));
         assert_eq!(results.len(), 1);
         assert!(matches!(results[0], Val::AnyRef(Some(_))), "[{}] {name} returned {:?}", self.label, results[0]);
-        self.slots.insert(slot.to_string(), results[0].clone());
+        self.slots.insert(slot.to_string(), results[0]);
         self.steps.push(json!({
             "op": "save", "fn": name,
             "args": args.iter().map(V::json).collect::<Vec<_>>(),

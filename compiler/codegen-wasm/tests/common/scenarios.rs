@@ -12,8 +12,11 @@ pub const REGION: usize = 0x4000; // builder output
 pub const REGION2: usize = 0x8000; // a second builder output
 pub const CAP: i32 = 0x4000;
 
+/// A scenario: its name and the function that runs it.
+pub type Scenario = (&'static str, fn() -> Session);
+
 /// Every scenario, by name.
-pub fn all() -> Vec<(&'static str, fn() -> Session)> {
+pub fn all() -> Vec<Scenario> {
     vec![
         ("logs_read", logs_read),
         ("logs_build", logs_build),
@@ -94,7 +97,7 @@ pub fn logs_read() -> Session {
     s.expect("verify_scratch_size", &[a(160)], &[i32v(5)]);
     s.expect("verify_scratch_size", &[a(164)], &[i32v(6)]);
     let b = a(BUF);
-    s.expect("root", &[b.clone()], &[i32v(144)]);
+    s.expect("root", std::slice::from_ref(&b), &[i32v(144)]);
     s.expect("type_id", &[b.clone(), a(144)], &[i32v(18)]);
     s.expect("Logs.logs", &[b.clone(), a(144)], &[i32v(136)]);
     s.expect("ArrayOfLog.len", &[b.clone(), a(136)], &[i32v(1)]);
@@ -512,7 +515,7 @@ pub fn shapes_read() -> Session {
     let buffer = shapes_buffer();
     expect_verify(&mut s, "hand-written", &buffer, buffer.len(), (0, 0));
     let b = a(BUF);
-    s.expect("root", &[b.clone()], &[i32v(212)]);
+    s.expect("root", std::slice::from_ref(&b), &[i32v(212)]);
     s.expect("Scene.title.len", &[b.clone(), a(212)], &[i32v(5)]);
     s.expect("Scene.root", &[b.clone(), a(212)], &[i32v(156)]);
     s.expect("Scene.thumbnail", &[b.clone(), a(212)], &[i32v(188)]);
@@ -702,7 +705,7 @@ pub fn defaults() -> Session {
         ("pair", i32v(0)),
     ];
     for (field, value) in &expect {
-        s.expect(&format!("Holder.{field}"), &[b.clone(), o.clone()], &[value.clone()]);
+        s.expect(&format!("Holder.{field}"), &[b.clone(), o.clone()], std::slice::from_ref(value));
     }
     s.expect("Holder.vector", &[b.clone(), o.clone()], &[V::I64(0), V::I64(0)]);
     s.expect("Holder.counter.set", &[b.clone(), o.clone(), V::I64(1)], &[i32v(0)]);
@@ -976,7 +979,7 @@ pub fn logs_guest_store() -> Session {
     let len = s.i32("guest.shared", &[a(REGION), i32v(CAP)]) as usize;
     assert_eq!(s.verify(REGION, len, SCRATCH), (0, 0));
     let r = a(REGION);
-    let root = s.i32("root", &[r.clone()]);
+    let root = s.i32("root", std::slice::from_ref(&r));
     let logs = s.i32("Logs.logs", &[r.clone(), i32v(root)]);
     s.expect("ArrayOfLog.len", &[r.clone(), i32v(logs)], &[i32v(3)]);
     let first = s.i32("ArrayOfLog.get", &[r.clone(), i32v(logs), i32v(0)]);
@@ -1048,7 +1051,7 @@ pub fn shapes_guest_store() -> Session {
     let len = s.i32("guest.build", &[a(REGION), i32v(CAP)]) as usize;
     assert_eq!(s.verify(REGION, len, SCRATCH), (0, 0));
     let r = a(REGION);
-    let scene = s.i32("root", &[r.clone()]);
+    let scene = s.i32("root", std::slice::from_ref(&r));
     s.expect("Scene.frame", &[r.clone(), i32v(scene)], &[V::I64(99)]);
     let title = s.i32("Scene.title", &[r.clone(), i32v(scene)]);
     let ptr = s.i32("string.ptr", &[r.clone(), i32v(title)]) as usize;
