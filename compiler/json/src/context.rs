@@ -60,6 +60,11 @@ impl<'s> Context<'s> {
         Context { schema, tables, runtime, by_id, names, display }
     }
 
+    /// The runtime verifier's tables for this schema (what generated code would hold as statics).
+    pub fn runtime_schema(&self) -> &'static wxl_runtime::Schema {
+        self.runtime
+    }
+
     /// The struct or array type called `name` (or `package.Name`).
     pub fn type_named(&self, name: &str) -> Option<TypeIndex> {
         self.names.get(name).copied()

@@ -9,11 +9,16 @@
 //!
 //! The mapping between layout and JSON is docs/JSON.md. Start with a [`Context`]:
 //!
-//! ```ignore
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let compiled = wxl_check::compile_file("../../schemas/logs.wxl".as_ref(), &Default::default());
+//! let schema = compiled.schema.expect("a valid schema");
 //! let cx = wxl_json::Context::new(&schema);
 //! let buf = wxl_json::encode(&cx, None, br#"{"logs": []}"#)?;
 //! let json = wxl_json::decode(&cx, None, &buf)?;
-//! print!("{}", wxl_json::json::to_pretty(&json));
+//! assert_eq!(wxl_json::json::to_compact(&json), r#"{"logs":[]}"#);
+//! # Ok(())
+//! # }
 //! ```
 
 mod base64;

@@ -91,7 +91,7 @@ impl Walker<'_, '_, '_> {
     fn object(&mut self, pos: usize) -> Option<usize> {
         let len = self.buf.len();
         if u32_at(self.buf, pos) == Some(0) {
-            self.row(pos, 4, "padding word".into());
+            self.row(pos, 4, "padding word (aligns the next object's body)".into());
             return Some(pos + 4);
         }
         let Some(header) = header_at(self.buf, pos) else {
@@ -105,10 +105,12 @@ impl Walker<'_, '_, '_> {
             return None;
         };
         let name = self.cx.name(obj).to_string();
+        let n = header.length;
+        let plural = if n == 1 { "" } else { "s" };
         let what = match obj {
-            ObjType::Str | ObjType::Bytes => format!("{} bytes", header.length),
-            _ if self.cx.is_array(obj) => format!("{} elements", header.length),
-            _ => format!("stored size {}", header.length),
+            ObjType::Str | ObjType::Bytes => format!("{n} byte{plural}"),
+            _ if self.cx.is_array(obj) => format!("{n} element{plural}"),
+            _ => format!("stored size {n}"),
         };
         self.row(pos, 4, format!("@{pos} {name}: tag word (type id {id}, {what})"));
         if header.long {
@@ -231,7 +233,7 @@ impl Walker<'_, '_, '_> {
             return format!("= i31 {}", (raw as i32) >> 1);
         }
         let Some(&id) = self.objects.get(&raw) else {
-            return format!("-> @{raw} (not an object start before it)");
+            return format!("-> @{raw} (no object labelled there)");
         };
         let name = self.cx.obj_type(id).map_or("?", |t| self.cx.name(t));
         if id == wxl_ir::tables::TYPE_ID_STRING {

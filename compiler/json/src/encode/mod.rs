@@ -176,7 +176,7 @@ impl Encoder<'_, '_> {
     fn write_array(&mut self, items: &[Value], index: TypeIndex, element: StorageType, pos: Pos) -> Result<u32, JsonError> {
         let ty = self.cx.schema.ty(index);
         let stride = ty.layout.size as usize;
-        let size = items.len().checked_mul(stride).unwrap_or(usize::MAX);
+        let size = items.len().saturating_mul(stride);
         self.ensure_room(size.saturating_add(16), pos)?;
         let mut body = vec![0u8; size];
         for (i, (item, out)) in items.iter().zip(body.chunks_mut(stride.max(1))).enumerate() {

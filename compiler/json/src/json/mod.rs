@@ -10,10 +10,10 @@ pub use parse::parse;
 pub(crate) use print::write_string;
 pub use print::{to_compact, to_pretty};
 
-/// Deepest nesting of arrays and objects accepted on input and produced on output. The parser,
-/// encoder, decoder and printer recurse once per level; this bound keeps them far from the end
-/// of a 2 MiB thread stack (serde_json's own limit is 128).
-pub const MAX_DEPTH: usize = 512;
+/// Deepest nesting of arrays and objects accepted on input and produced on output (the same
+/// limit as serde_json). The parser, encoder, decoder and printer recurse once per level, with
+/// frames of a few KiB in debug builds; this keeps them well inside a 2 MiB thread stack.
+pub const MAX_DEPTH: usize = 128;
 
 /// A position in the JSON text: 1-based line and column (columns count characters, not bytes),
 /// and the byte offset.
