@@ -12,6 +12,8 @@
 pub mod data;
 pub mod format;
 pub mod peers;
+pub mod report;
+pub mod schemagen;
 pub mod wxl;
 mod generated;
 

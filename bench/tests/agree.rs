@@ -69,3 +69,13 @@ fn datasets_follow_the_benchmark() {
     // Deterministic: the same seed gives the same data.
     assert_eq!(data::logs(50), data::logs(50));
 }
+
+#[test]
+fn generated_schemas_check() {
+    for n in [1, 2, 7, 8, 9, 100] {
+        let text = wxl_bench::schemagen::schema(n);
+        let schema = wxl_bench::schemagen::check(&text);
+        let declared = schema.types.iter().filter(|t| t.declared).count() + schema.enums.len() + schema.value_structs.len();
+        assert!(declared >= n, "{n} types asked, {declared} declared:\n{text}");
+    }
+}
