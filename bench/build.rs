@@ -1,6 +1,7 @@
 //! Generates every contender's code from its own schema language, with its own real tool, at
 //! build time, so the bench measures what users of each format get:
 //!
+//! - wxl: `wxl-build` on `schemas/logs.wxl` and `mesh.wxl` (the repository's schemas).
 //! - FlatBuffers: Debian's `flatc --rust` (2.0.8; the `flatbuffers` crate is pinned to match).
 //! - planus: the planus code generator as a library (the same code `planus rust` runs).
 //! - Cap'n Proto: Debian's `capnp` through the `capnpc` crate.
@@ -16,6 +17,11 @@ fn main() {
     for path in ["schemas", "c/read.c", "../runtime-c/include/wxl.h"] {
         println!("cargo:rerun-if-changed={path}");
     }
+    wxl_build::Config::new()
+        .file("../schemas/logs.wxl")
+        .file("../schemas/mesh.wxl")
+        .compile()
+        .unwrap_or_else(|e| panic!("wxl-build: {e}"));
     flatc(&out);
     planus(&out);
     capnp();
