@@ -52,6 +52,10 @@
 //! | `T.store` | `(ref null $T) -> obj` | write a GC object (and what it references) with the builder |
 //! | `string.store`, `bytes.store` | `(ref null $string) -> obj` | write an `(array i8)` as a string or byte string |
 //!
+//! [`generate`] assembles the text with the `wat` crate and validates the binary with
+//! wasmparser under exactly [`features`]; the tests check that each of those features is
+//! needed and that wasmtime and Node 22 run the module.
+//!
 //! Builders write front to back exactly the bytes LAYOUT.md prescribes: the fewest padding
 //! words before a tag word, zeroed gaps and tail padding, the long length form for lengths of
 //! 0xFFFF and more. Builders do not check references; verify what you build when in doubt.
@@ -85,12 +89,24 @@
 //!
 //! # The WASM GC bridge and its limit
 //!
-//! `T.store` writes any GC object graph of the schema's types, each object once per build
-//! (an identity hash table: a `ref.eq` probe keyed by the type id and immutable scalars, as
-//! GC objects have no identity hash), children before parents, as its run-time type (tested
-//! most derived first). `T.load` materializes, in one forward pass from offset 16 to `obj`,
-//! every object before it (children come first, so each reference finds its target made, and
-//! a shared object becomes one GC object; nothing recurses).
+//! `T.store` writes any GC object graph of the schema's types with the builder, each object
+//! once per build, children before parents, as its run-time type (tested most derived first).
+//! "Once" needs object identity, and GC objects have no identity hash: a hash table keyed by
+//! the type id and the object's immutable scalars (an array's length) holds the objects
+//! written, found by `ref.eq` in their bucket, so objects alike in those share a bucket (a
+//! linear probe among them). It recurses along references: a chain deeper than the engine's
+//! stack traps. A bool is written as 0 or 1, an undeclared value of a closed enum or a string
+//! that is not UTF-8 fails the build (`build.finish` returns 0). GC types cannot tell apart wxl
+//! types that lower alike (`string`/`bytes`/`[u8]`, signed/unsigned, enums/integers): a
+//! statically typed field decides; behind an abstract reference (`anyref`...) an `(array i8)`
+//! is written as bytes unless the build already holds it as a string, and GC-identical schema
+//! types resolve to the last declared.
+//!
+//! `T.load` materializes, in one forward pass from offset 16 to `obj`, every object before it
+//! (children come first, so each reference finds its target made, and a shared object becomes
+//! one GC object; nothing recurses). It costs time and a table of `obj / 4` references
+//! proportional to `obj`, not to what `obj` reaches: load the root once rather than many
+//! objects one by one. The buffer must be verified (a bad one traps, never more).
 //!
 //! WASM GC 1.0 cannot create an *immutable* array from contents known only at run time
 //! (`array.new_fixed` has a static length, `array.new_data`/`new_elem` static contents; see

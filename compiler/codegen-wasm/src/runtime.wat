@@ -41,14 +41,6 @@
       (i32.shr_u (local.get $len) (i32.const 5))
       (i32.ne (i32.and (local.get $len) (i32.const 31)) (i32.const 0))))
 
-  (func $wxl:mark (param $pos i32)
-    (local $a i32)
-    (local.set $a (i32.add (global.get $v.bits) (i32.shr_u (local.get $pos) (i32.const 5))))
-    (i32.store8 (local.get $a)
-      (i32.or
-        (i32.load8_u (local.get $a))
-        (i32.shl (i32.const 1) (i32.and (i32.shr_u (local.get $pos) (i32.const 2)) (i32.const 7))))))
-
   ;; Whether the 4-aligned offset $pos (below the length) is a tag word already passed.
   (func $wxl:marked (param $pos i32) (result i32)
     (i32.and
@@ -139,6 +131,7 @@
   (func $wxl:v.object (param $pos i32) (param $tag i32) (result i32 i32)
     (local $kind i32) (local $align i32) (local $unit i32) (local $count i32) (local $body i32)
     (local $end i64) (local $padded i64) (local $used i32) (local $rest i32) (local $code i32)
+    (local $p i32) (local $q i32) (local $ascii i32)
     (call $wxl:type.shape (i32.and (local.get $tag) (i32.const 0xFFFF)))
     (local.set $unit)
     (local.set $align)
@@ -188,15 +181,32 @@
     ;; the body: UTF-8 for a string, the schema's checks for a struct or an array
     (if (i32.eq (local.get $kind) (i32.const 1))
       (then
-        (if (i32.eqz (call $wxl:utf8 (i32.add (global.get $v.buf) (local.get $body)) (local.get $count)))
-          (then (return (call $wxl:fail (i32.const 20) (local.get $body)) (i32.const 0))))))
+        ;; ASCII words first (the tail padding is zero, so whole words up to it), else UTF-8
+        (local.set $p (i32.add (global.get $v.buf) (local.get $body)))
+        (local.set $q (i32.add (global.get $v.buf) (i32.wrap_i64 (local.get $padded))))
+        (local.set $ascii (i32.const 0))
+        (block $words
+          (loop $word
+            (br_if $words (i32.ge_u (local.get $p) (local.get $q)))
+            (local.set $ascii (i32.or (local.get $ascii) (i32.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $word)))
+        (if (i32.and (local.get $ascii) (i32.const 0x8080_8080))
+          (then
+            (if (i32.eqz (call $wxl:utf8 (i32.add (global.get $v.buf) (local.get $body)) (local.get $count)))
+              (then (return (call $wxl:fail (i32.const 20) (local.get $body)) (i32.const 0))))))))
     (if (i32.ge_u (local.get $kind) (i32.const 3))
       (then
         (local.set $code
           (call $wxl:check.body (i32.and (local.get $tag) (i32.const 0xFFFF))
                             (local.get $body) (local.get $pos) (local.get $count)))
         (if (local.get $code) (then (return (local.get $code) (i32.const 0))))))
-    (call $wxl:mark (local.get $pos))
+    ;; mark the tag word in the bitmap
+    (local.set $p (i32.add (global.get $v.bits) (i32.shr_u (local.get $pos) (i32.const 5))))
+    (i32.store8 (local.get $p)
+      (i32.or
+        (i32.load8_u (local.get $p))
+        (i32.shl (i32.const 1) (i32.and (i32.shr_u (local.get $pos) (i32.const 2)) (i32.const 7)))))
     (i32.const 0)
     (i32.wrap_i64 (local.get $padded)))
 
@@ -265,6 +275,33 @@
         ;; 7: null only
         (br $rejected))
       (return (call $wxl:fail (i32.const 18) (local.get $at))))
+    (i32.const 0))
+
+  ;; $wxl:v.ref for a heap type that accepts exactly one type id $want (string, bytes, a
+  ;; type without subtypes): the same checks in the same order, without the dispatch.
+  (func $wxl:v.ref.exact (param $at i32) (param $h i32) (param $nullable i32) (param $want i32) (result i32)
+    (local $v i32)
+    (local.set $v (i32.load (i32.add (global.get $v.buf) (local.get $at))))
+    (if (i32.eqz (local.get $v))
+      (then
+        (if (local.get $nullable) (then (return (i32.const 0))))
+        (return (call $wxl:fail (i32.const 15) (local.get $at)))))
+    (if (i32.and (local.get $v) (i32.const 1))
+      (then (return (call $wxl:fail (i32.const 18) (local.get $at)))))
+    (if (i32.and (local.get $v) (i32.const 2))
+      (then (return (call $wxl:fail (i32.const 17) (local.get $at)))))
+    (if (i32.ge_u (local.get $v) (local.get $h))
+      (then (return (call $wxl:fail (i32.const 16) (local.get $at)))))
+    ;; the bitmap bit of the target's word
+    (if (i32.eqz
+          (i32.and
+            (i32.shr_u
+              (i32.load8_u (i32.add (global.get $v.bits) (i32.shr_u (local.get $v) (i32.const 5))))
+              (i32.and (i32.shr_u (local.get $v) (i32.const 2)) (i32.const 7)))
+            (i32.const 1)))
+      (then (return (call $wxl:fail (i32.const 17) (local.get $at)))))
+    (if (i32.ne (i32.load16_u (i32.add (global.get $v.buf) (local.get $v))) (local.get $want))
+      (then (return (call $wxl:fail (i32.const 18) (local.get $at)))))
     (i32.const 0))
 
   ;; The bool bytes of an array body: the first byte above 1 is INVALID_BOOL.

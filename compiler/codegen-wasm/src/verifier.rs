@@ -182,8 +182,22 @@ fn ref_mode(nullable: bool, heap: HeapCheck) -> (u32, u16) {
     (mode | if nullable { 8 } else { 0 }, want)
 }
 
+/// The one type id a heap type accepts, when it accepts exactly one: string, bytes, a type
+/// without subtypes.
+fn exact_id(model: &Model<'_>, heap: HeapCheck) -> Option<u16> {
+    match heap {
+        HeapCheck::String => Some(wxl_ir::tables::TYPE_ID_STRING),
+        HeapCheck::Bytes => Some(wxl_ir::tables::TYPE_ID_BYTES),
+        HeapCheck::Type(id) => {
+            let table = model.tables.types.get((id - wxl_ir::tables::FIRST_SCHEMA_TYPE_ID) as usize)?.as_ref()?;
+            model.proper_subtypes(table.ty).is_empty().then_some(id)
+        }
+        _ => None,
+    }
+}
+
 /// The lines checking one present value at `at` (a WAT expression of its buffer offset).
-fn check_lines(out: &mut Out, depth: usize, check: &Check, at: &str, address: &str) {
+fn check_lines(out: &mut Out, model: &Model<'_>, depth: usize, check: &Check, at: &str, address: &str) {
     let offset = check_offset(check);
     match check {
         Check::Bool { .. } => {
@@ -202,8 +216,14 @@ fn check_lines(out: &mut Out, depth: usize, check: &Check, at: &str, address: &s
             out.line(depth + 1, format!("(then (return (call $wxl:fail (i32.const 14) {at}))))"));
         }
         Check::Ref { nullable, heap, .. } => {
-            let (mode, want) = ref_mode(*nullable, *heap);
-            out.line(depth, format!("(local.set $e (call $wxl:v.ref {at} (local.get $h) (i32.const {mode}) (i32.const {want})))"));
+            let call = match exact_id(model, *heap) {
+                Some(id) => format!("(call $wxl:v.ref.exact {at} (local.get $h) (i32.const {}) (i32.const {id}))", *nullable as u8),
+                None => {
+                    let (mode, want) = ref_mode(*nullable, *heap);
+                    format!("(call $wxl:v.ref {at} (local.get $h) (i32.const {mode}) (i32.const {want}))")
+                }
+            };
+            out.line(depth, format!("(local.set $e {call})"));
             out.line(depth, "(if (local.get $e) (then (return (local.get $e))))");
         }
     }
@@ -226,12 +246,12 @@ fn struct_checks(out: &mut Out, model: &Model<'_>, table: &TypeTable) {
             Check::Ref { nullable: false, .. } => {
                 out.line(2, format!("(if (i32.lt_u (local.get $size) (i32.const {end}))"));
                 out.line(3, "(then (return (call $wxl:fail (i32.const 19) (local.get $h)))))");
-                check_lines(out, 2, check, &at, "(local.get $p)");
+                check_lines(out, model, 2, check, &at, "(local.get $p)");
             }
             _ => {
                 out.line(2, format!("(if (i32.ge_u (local.get $size) (i32.const {end}))"));
                 out.line(3, "(then");
-                check_lines(out, 4, check, &at, "(local.get $p)");
+                check_lines(out, model, 4, check, &at, "(local.get $p)");
                 out.line(3, "))");
             }
         }
@@ -261,7 +281,7 @@ fn array_checks(out: &mut Out, model: &Model<'_>, table: &TypeTable) {
         let offset = check_offset(check);
         out.line(4, format!(";; {}", check_name(model, table.ty, check)));
         let at = if offset == 0 { "(local.get $at)".to_string() } else { format!("(i32.add (local.get $at) (i32.const {offset}))") };
-        check_lines(out, 4, check, &at, "(local.get $p)");
+        check_lines(out, model, 4, check, &at, "(local.get $p)");
     }
     out.line(4, format!("(local.set $at (i32.add (local.get $at) (i32.const {})))", table.size));
     out.line(4, "(br $each)))");

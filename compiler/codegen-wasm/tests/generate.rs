@@ -122,9 +122,12 @@ fn shared_memory_threads() {
     }
 }
 
+/// Snapshots live in tests/snapshots/wasm-backend/ (an absolute path: insta resolves a
+/// relative one against a workspace root it may fail to find while other crates' manifests
+/// are broken, and would then write elsewhere).
 fn snapshot(name: &str, contents: &str) {
     insta::with_settings!({
-        snapshot_path => "../../../tests/snapshots/wasm-backend",
+        snapshot_path => common::workspace().join("tests/snapshots/wasm-backend"),
         prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {

@@ -1017,6 +1017,8 @@ pub fn logs_guest_store() -> Session {
 
 const SHAPES_GUEST: &str = r#"
   (import "wxl" "Scene.store" (func $Scene.store (param (ref null $Scene)) (result i32)))
+  (import "wxl" "Shape.store" (func $Shape.store (param (ref null $Shape)) (result i32)))
+  (import "wxl" "Node.store" (func $Node.store (param (ref null $Node)) (result i32)))
   (import "wxl" "build.begin" (func $begin (param i32 i32) (result i32)))
   (import "wxl" "build.finish" (func $finish (param i32) (result i32)))
   (data $text "circlepolyscene")
@@ -1043,6 +1045,15 @@ const SHAPES_GUEST: &str = r#"
         (array.new_data $bytes $raw (i32.const 0) (i32.const 3))
         (i64.const 99)
         (array.new_fixed $ArrayOfString 2 (local.get $circle_name) (local.get $title))))))
+  ;; GC fields hold any i8: an undeclared Fill fails the build, a bool 5 is written as 1
+  (func (export "bad_fill") (param $ptr i32) (param $cap i32) (result i32)
+    (drop (call $begin (local.get $ptr) (local.get $cap)))
+    (call $finish (call $Shape.store
+      (struct.new $Circle (call $str (i32.const 0) (i32.const 6)) (i32.const 9) (i32.const 0) (f64.const 1)))))
+  (func (export "visible_5") (param $ptr i32) (param $cap i32) (result i32)
+    (drop (call $begin (local.get $ptr) (local.get $cap)))
+    (call $finish (call $Node.store
+      (struct.new $Node (ref.null $Shape) (ref.null $Children) (i32.const 5) (i32.const 3) (ref.null any)))))
 "#;
 
 pub fn shapes_guest_store() -> Session {
@@ -1082,6 +1093,12 @@ pub fn shapes_guest_store() -> Session {
     // the circle's name and the first tag are one object
     let circle_name = s.i32("Shape.name", &[r.clone(), i32v(circle)]);
     s.expect("ArrayOfString.get", &[r.clone(), i32v(tags), i32v(0)], &[i32v(circle_name)]);
+    // what GC fields can hold but the layout cannot
+    s.expect("guest.bad_fill", &[a(REGION2), i32v(CAP)], &[i32v(0)]);
+    let len = s.i32("guest.visible_5", &[a(REGION2), i32v(CAP)]) as usize;
+    s.expect("verify_with", &[a(REGION2), a(len), a(SCRATCH), a(20), a(1)], &[i32v(0)]);
+    s.expect("Node.visible", &[a(REGION2), a(16)], &[i32v(1)]);
+    s.expect("Node.layer", &[a(REGION2), a(16)], &[i32v(3)]);
     s
 }
 
