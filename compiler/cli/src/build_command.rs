@@ -7,6 +7,9 @@ use wxl_ir::GeneratedFiles;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Lang {
+    /// One C99 header per schema (`static inline` accessors, builders, tables); compile it with
+    /// runtime-c.
+    C,
     /// A WebAssembly module (`.wat` and `.wasm`) with accessors over linear memory, and the
     /// schema's GC types (`.types.wat`).
     Wasm,
@@ -31,6 +34,7 @@ pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_
 fn generate(lang: Lang, schema: &wxl_ir::Schema, stem: &str) -> GeneratedFiles {
     let module_name = stem.to_string();
     match lang {
+        Lang::C => wxl_codegen_c::generate(schema, &wxl_codegen_c::Options::new(module_name)),
         Lang::Wasm => wxl_codegen_wasm::generate(schema, &wxl_codegen_wasm::Options { module_name }),
     }
 }
