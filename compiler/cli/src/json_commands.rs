@@ -97,7 +97,9 @@ pub fn dump(args: &DumpArgs) -> ExitCode {
 
 fn run_encode(args: &EncodeArgs) -> Result<(), Failure> {
     if args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::Usage("refusing to write a binary buffer to a terminal: use --output FILE or redirect".into()));
+        return Err(Failure::Usage(
+            "refusing to write a binary buffer to a terminal: use --output FILE or redirect".into(),
+        ));
     }
     let schema = load_schema(&args.schema, &args.common)?;
     let cx = Context::new(&schema);
@@ -108,7 +110,9 @@ fn run_encode(args: &EncodeArgs) -> Result<(), Failure> {
         Failure::Data(format!("{name}:{}", error.render(&source).trim_end()))
     })?;
     match &args.output {
-        Some(path) => std::fs::write(path, &buf).map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            std::fs::write(path, &buf).map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))
+        }
         None => write_stdout(&buf),
     }
 }
@@ -120,13 +124,9 @@ fn run_decode(args: &DecodeArgs) -> Result<(), Failure> {
     let (name, buf) = read_input(args.input.as_deref())?;
     let value = wxl_json::decode(&cx, root, &buf).map_err(|error| match error {
         DecodeError::Invalid(_) => Failure::Data(format!("{name}: {error} (`wxl dump` shows the bytes)")),
-        DecodeError::TooDeep { .. } => Failure::Data(format!("{name}: {error}")),
+        DecodeError::TooDeep { .. } | DecodeError::TooManyEmpty { .. } => Failure::Data(format!("{name}: {error}")),
     })?;
-    let text = if args.compact {
-        wxl_json::json::to_compact(&value) + "\n"
-    } else {
-        wxl_json::json::to_pretty(&value)
-    };
+    let text = if args.compact { wxl_json::json::to_compact(&value) + "\n" } else { wxl_json::json::to_pretty(&value) };
     write_stdout(text.as_bytes())
 }
 
@@ -161,7 +161,8 @@ fn root_type(cx: &Context, name: Option<&str>) -> Result<Option<TypeIndex>, Fail
 fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Failure> {
     match path {
         Some(path) if path != Path::new("-") => {
-            let bytes = std::fs::read(path).map_err(|e| Failure::Data(format!("cannot read {}: {e}", path.display())))?;
+            let bytes =
+                std::fs::read(path).map_err(|e| Failure::Data(format!("cannot read {}: {e}", path.display())))?;
             Ok((path.display().to_string(), bytes))
         }
         _ => {

@@ -89,7 +89,10 @@ fn encode_errors_point_at_the_json_with_exit_1() {
     let out = wxl(&["encode", "--schema", "schemas/logs.wxl", case, "-o", "/dev/null"], b"");
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with(&format!("error: {case}:18:15: $.logs[1].code: 70000 is out of range for u16")), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {case}:18:15: $.logs[1].code: 70000 is out of range for u16")),
+        "{stderr}"
+    );
     assert!(stderr.contains("18 |       \"code\": 70000,\n   |               ^"), "{stderr}");
     assert!(out.stdout.is_empty());
 }

@@ -173,12 +173,7 @@ pub(crate) fn write_enum(value: &Value, enum_type: &EnumType, out: &mut [u8]) ->
         }
     }
     if !enum_type.open {
-        return Err(format!(
-            "expected a variant name of {} ({}), found {}",
-            enum_type.name,
-            names(),
-            describe(value)
-        ));
+        return Err(format!("expected a variant name of {} ({}), found {}", enum_type.name, names(), describe(value)));
     }
     let what = format!("the {} enum {}", enum_type.repr.name(), enum_type.name);
     write_int(integer(value, enum_type.repr, &what)?, out);

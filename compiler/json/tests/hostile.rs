@@ -194,7 +194,9 @@ proptest! {
         prop_assert_eq!(dumped, expected);
         match wxl_json::decode(&cx, None, &buf) {
             Err(DecodeError::Invalid(e)) => prop_assert_eq!(Err(e), expected),
-            Err(DecodeError::TooDeep { .. }) => prop_assert!(false, "the corpus is shallow"),
+            Err(other @ (DecodeError::TooDeep { .. } | DecodeError::TooManyEmpty { .. })) => {
+                prop_assert!(false, "the corpus cannot produce {other}")
+            }
             Ok(value) => {
                 prop_assert_eq!(expected, Ok(()));
                 let once = wxl_json::encode_value(&cx, None, &value).expect("decoded JSON encodes");
@@ -209,4 +211,36 @@ proptest! {
 fn corpus_cached() -> &'static [(String, Vec<u8>)] {
     static CORPUS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
     CORPUS.get_or_init(corpus)
+}
+
+/// `value struct Empty {}` makes arrays whose elements take no bytes: a 32-byte buffer can
+/// claim four billion of them. Verifying is O(1); decode must refuse (its output would not be
+/// linear) and dump must not loop over them.
+#[test]
+fn billions_of_zero_size_elements_neither_hang_nor_blow_up() {
+    let source = "package e; root R; value struct Empty {} struct R { xs: [Empty] }";
+    let loader = wxl_check::MemLoader { files: [("empty.wxl".into(), source.into())].into() };
+    let compiled = wxl_check::compile("empty.wxl".as_ref(), &loader, &wxl_check::Config::default());
+    let schema = Box::leak(Box::new(compiled.schema.expect("valid schema")));
+    let cx = Context::new(schema);
+    let id = |name: &str| cx.schema.ty(cx.type_named(name).expect(name)).type_id;
+    let mut builder = Builder::new();
+    let xs: wxl_runtime::Ref = builder.begin_array(id("ArrayOfEmpty"), 4, 0, 3).end();
+    let mut root = builder.begin_struct(id("R"), 4, 4);
+    root.set_ref(0, xs);
+    let root: wxl_runtime::Ref = root.end();
+    let mut buf = builder.finish(root, [0; 4]).to_vec();
+    assert_eq!(decode_text(&cx, &buf), "{\n  \"xs\": [\n    {},\n    {},\n    {}\n  ]\n}\n");
+    // The same array with a long length of 0xFFFF_FFFF: one more word, references moved by 4.
+    assert_eq!(&buf[16..20], &[id("ArrayOfEmpty") as u8, 0, 3, 0]);
+    buf.splice(18..20, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+    buf[12] += 4; // the root moved
+    assert_eq!(verdict(&cx, &buf), Ok(()));
+    match wxl_json::decode(&cx, None, &buf) {
+        Err(DecodeError::TooManyEmpty { offset: 16, count: u32::MAX }) => {}
+        other => panic!("expected TooManyEmpty, got {:?}", other.map(|_| ())),
+    }
+    let (text, verdict) = wxl_json::dump(&cx, None, &buf);
+    assert_eq!(verdict, Ok(()));
+    assert!(text.contains("(type id 16, 4294967295 elements)"), "{text}");
 }

@@ -93,8 +93,8 @@ fn absent_fields_of_older_buffers_are_omitted() {
     let mut buf = encode(&cx, json.as_bytes());
     let log_tag = (16..buf.len()).step_by(4).find(|&at| buf[at..at + 4] == [16, 0, 32, 0]).expect("Log tag");
     buf[log_tag + 2] = 24;
-    buf[log_tag + 4 + 24..log_tag + 4 + 32].fill(0); // now tail padding... of a 24-byte body
-    // The 8 freed bytes become two padding words before the next object.
+    // The 8 bytes the body no longer covers (`size`, 0 already) become two padding words.
+    assert!(buf[log_tag + 4 + 24..log_tag + 4 + 32].iter().all(|&b| b == 0));
     let expected = format!(r#"{LOG_START}"code": 7}}]}}"#);
     assert_eq!(decode_text(&cx, &buf), pretty(expected.as_bytes()));
 }

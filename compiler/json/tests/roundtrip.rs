@@ -54,9 +54,20 @@ fn cases_cover_every_mapping_rule() {
         }
     }
     for needle in [
-        "\"$type\"", "\"$id\"", "\"$ref\"", "\"$value\"", "\"$i31\"", "\"NaN\"", "\"Infinity\"",
-        "\"-Infinity\"", "\"18446744073709551615\"", "\"-9223372036854775808\"", "==\"", "null",
-        "\"vector\"", "\"Big\"",
+        "\"$type\"",
+        "\"$id\"",
+        "\"$ref\"",
+        "\"$value\"",
+        "\"$i31\"",
+        "\"NaN\"",
+        "\"Infinity\"",
+        "\"-Infinity\"",
+        "\"18446744073709551615\"",
+        "\"-9223372036854775808\"",
+        "==\"",
+        "null",
+        "\"vector\"",
+        "\"Big\"",
     ] {
         assert!(all.contains(needle), "no case uses {needle}");
     }

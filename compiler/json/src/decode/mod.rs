@@ -23,15 +23,22 @@ pub enum DecodeError {
     Invalid(wxl_runtime::Error),
     /// The objects nest deeper than JSON output may (`json::MAX_DEPTH`), at this object.
     TooDeep { offset: u32 },
+    /// An array of zero-size elements (empty value structs) with more elements than the
+    /// buffer has bytes: valid, but its JSON would not be linear in the buffer's size.
+    TooManyEmpty { offset: u32, count: u32 },
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Invalid(error) => write!(f, "invalid buffer: {error}"),
-            DecodeError::TooDeep { offset } => write!(
+            DecodeError::TooDeep { offset } => {
+                write!(f, "the data nests deeper than {MAX_DEPTH} JSON levels (at the object at offset {offset})")
+            }
+            DecodeError::TooManyEmpty { offset, count } => write!(
                 f,
-                "the data nests deeper than {MAX_DEPTH} JSON levels (at the object at offset {offset})"
+                "the array at offset {offset} holds {count} zero-size elements, more than the buffer has bytes: \
+                 its JSON would not be linear in the buffer"
             ),
         }
     }
@@ -119,6 +126,9 @@ impl Decoder<'_, '_, '_> {
                 CompositeType::Array(array) => {
                     let depth = enter(inner, raw)?;
                     let stride = self.cx.schema.ty(index).layout.size as usize;
+                    if stride == 0 && header.length as usize > self.buf.len() {
+                        return Err(DecodeError::TooManyEmpty { offset: raw, count: header.length });
+                    }
                     let mut items = Vec::with_capacity(header.length as usize);
                     for i in 0..header.length as usize {
                         let element = body.get(i * stride..(i + 1) * stride).ok_or_else(broken)?;
@@ -138,7 +148,13 @@ impl Decoder<'_, '_, '_> {
     /// The present fields of a struct body or value struct (`bytes` ends where the stored body
     /// does): absent fields are left out, and a value struct cut by the end keeps the fields
     /// that fit.
-    fn fields(&mut self, fields: &[Field], bytes: &[u8], depth: usize, owner: u32) -> Result<Vec<(String, Value)>, DecodeError> {
+    fn fields(
+        &mut self,
+        fields: &[Field],
+        bytes: &[u8],
+        depth: usize,
+        owner: u32,
+    ) -> Result<Vec<(String, Value)>, DecodeError> {
         let mut out = Vec::new();
         for field in fields {
             let (size, _) = storage_size_align(self.cx.schema, field.ty.storage);

@@ -14,6 +14,9 @@ pub(crate) fn count(cx: &Context, buf: &[u8], root: u32) -> Vec<u8> {
     while let Some(at) = stack.pop() {
         let Some(header) = header_at(buf, at as usize) else { continue };
         let Some((_, size)) = cx.layout(header.type_id) else { continue }; // strings, bytes
+        if cx.ref_offsets(header.type_id).next().is_none() {
+            continue; // no references (this also skips arrays of zero-size elements at once)
+        }
         let is_array = cx.obj_type(header.type_id).is_some_and(|t| cx.is_array(t));
         let (elements, stride, limit) = if is_array {
             (header.length as usize, size as usize, size as usize)

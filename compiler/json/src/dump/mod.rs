@@ -136,7 +136,11 @@ impl Walker<'_, '_, '_> {
             }
             ObjType::Bytes => {
                 let body = &self.buf[header.body..end];
-                self.row(header.body, body.len(), format!("  {} bytes (base64 {})", body.len(), crate::base64::encode(&body[..body.len().min(24)])));
+                self.row(
+                    header.body,
+                    body.len(),
+                    format!("  {} bytes (base64 {})", body.len(), crate::base64::encode(&body[..body.len().min(24)])),
+                );
             }
             ObjType::Type(index) => self.body(index, header.body, end, header.length as usize),
         }
@@ -152,12 +156,18 @@ impl Walker<'_, '_, '_> {
                 let declared = schema.ty(index).layout.size as usize;
                 let cursor = self.fields(&st.fields, body, end, body, "  .");
                 if cursor < end {
-                    let why = if cursor >= body + declared { "extra bytes past the declared size (a newer schema's fields)" } else { "gap" };
+                    let why = if cursor >= body + declared {
+                        "extra bytes past the declared size (a newer schema's fields)"
+                    } else {
+                        "gap"
+                    };
                     self.row(cursor, end - cursor, format!("  {why}"));
                 }
             }
             CompositeType::Array(array) => {
                 let stride = schema.ty(index).layout.size as usize;
+                // Zero-size elements have no bytes to label (and may be billions).
+                let length = if stride == 0 { 0 } else { length };
                 for i in 0..length {
                     let at = body + i * stride;
                     let cursor = self.leaf(array.element.storage, at, at + stride, &format!("  [{i}]"));

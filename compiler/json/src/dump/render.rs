@@ -23,7 +23,13 @@ pub(super) fn render(buf: &[u8], rows: &[Row], error: Option<wxl_runtime::Error>
             out.push('\n');
             if let Some(e) = error.filter(|e| !marked && (start..start + chunk.len()).contains(&(e.offset as usize))) {
                 let column = width + 2 + 3 * (e.offset as usize - start);
-                let _ = writeln!(out, "{}^^ {} at offset {}: the verifier stops here", " ".repeat(column), e.kind, e.offset);
+                let _ = writeln!(
+                    out,
+                    "{}^^ {} at offset {}: the verifier stops here",
+                    " ".repeat(column),
+                    e.kind,
+                    e.offset
+                );
                 marked = true;
             }
         }

@@ -41,7 +41,11 @@ pub fn encode_value(cx: &Context, root: Option<TypeIndex>, value: &Value) -> Res
     // turns a bug here into an error rather than a bad buffer.
     let options = Options { identifier: None, root: cx.root_type(root).map(|r| cx.schema.ty(r).type_id) };
     if let Err(error) = wxl_runtime::verify(&buf, cx.runtime, &options) {
-        return Err(JsonError::new(value.pos, "$", format!("internal error: the encoded buffer fails verification ({error})")));
+        return Err(JsonError::new(
+            value.pos,
+            "$",
+            format!("internal error: the encoded buffer fails verification ({error})"),
+        ));
     }
     Ok(buf)
 }
@@ -110,11 +114,16 @@ impl Encoder<'_, '_> {
                 let value_struct = schema.value_struct(index);
                 let Kind::Object(members) = &value.kind else {
                     let found = crate::scalars::describe(value);
-                    return Err(self.error(value.pos, format!("expected an object ({}), found {found}", value_struct.name)));
+                    return Err(
+                        self.error(value.pos, format!("expected an object ({}), found {found}", value_struct.name))
+                    );
                 };
                 let (meta, fields) = meta::split(members).map_err(|(m, message)| self.error(m.key_pos, message))?;
                 if let Some(first) = meta.first {
-                    let message = format!("{:?} is not allowed in a value struct ({} is stored inline)", first.key, value_struct.name);
+                    let message = format!(
+                        "{:?} is not allowed in a value struct ({} is stored inline)",
+                        first.key, value_struct.name
+                    );
                     return Err(self.error(first.key_pos, message));
                 }
                 self.fields(&fields, &value_struct.fields, out, value.pos, &value_struct.name)
@@ -129,7 +138,14 @@ impl Encoder<'_, '_> {
 
     /// Fills a struct body (or an inline value struct) from its JSON fields: defaults first,
     /// then the fields in document order, then a check that no required reference is missing.
-    fn fields(&mut self, members: &[&Member], fields: &[Field], body: &mut [u8], pos: Pos, owner: &str) -> Result<(), JsonError> {
+    fn fields(
+        &mut self,
+        members: &[&Member],
+        fields: &[Field],
+        body: &mut [u8],
+        pos: Pos,
+        owner: &str,
+    ) -> Result<(), JsonError> {
         let schema = self.cx.schema;
         let slot = |field: &Field| {
             let (size, _) = storage_size_align(schema, field.ty.storage);
@@ -164,8 +180,16 @@ impl Encoder<'_, '_> {
     }
 
     /// A struct object of type `index`: its children first, then its body.
-    fn write_struct(&mut self, members: &[&Member], index: TypeIndex, fields: &[Field], pos: Pos) -> Result<u32, JsonError> {
+    fn write_struct(
+        &mut self,
+        members: &[&Member],
+        index: TypeIndex,
+        fields: &[Field],
+        pos: Pos,
+    ) -> Result<u32, JsonError> {
         let ty = self.cx.schema.ty(index);
+        // Checked before allocating the body and again once the children are written.
+        self.ensure_room(ty.layout.size as usize + 16, pos)?;
         let mut body = vec![0u8; ty.layout.size as usize];
         self.fields(members, fields, &mut body, pos, self.cx.type_name(index))?;
         self.ensure_room(body.len() + 16, pos)?;
@@ -173,20 +197,28 @@ impl Encoder<'_, '_> {
     }
 
     /// An array object of type `index`: the elements' children first, then the elements.
-    fn write_array(&mut self, items: &[Value], index: TypeIndex, element: StorageType, pos: Pos) -> Result<u32, JsonError> {
+    fn write_array(
+        &mut self,
+        items: &[Value],
+        index: TypeIndex,
+        element: StorageType,
+        pos: Pos,
+    ) -> Result<u32, JsonError> {
         let ty = self.cx.schema.ty(index);
         let stride = ty.layout.size as usize;
         let size = items.len().saturating_mul(stride);
+        // Checked before allocating the body and again once the children are written.
         self.ensure_room(size.saturating_add(16), pos)?;
         let mut body = vec![0u8; size];
-        for (i, (item, out)) in items.iter().zip(body.chunks_mut(stride.max(1))).enumerate() {
+        for (i, item) in items.iter().enumerate() {
             let mark = self.push_index(i);
-            self.storage(item, element, &mut out[..stride])?;
+            self.storage(item, element, &mut body[i * stride..(i + 1) * stride])?;
             self.path.truncate(mark);
         }
+        self.ensure_room(size + 16, pos)?;
         let mut writer = self.builder.begin_array(ty.type_id, ty.layout.body_align, ty.layout.size, items.len());
-        for (i, element) in body.chunks(stride.max(1)).enumerate().take(items.len()) {
-            writer.element(i).copy_from_slice(&element[..stride]);
+        for i in 0..items.len() {
+            writer.element(i).copy_from_slice(&body[i * stride..(i + 1) * stride]);
         }
         Ok(writer.end::<()>().offset())
     }
@@ -199,6 +231,10 @@ impl Encoder<'_, '_> {
                 .map_err(|(at, why)| self.error(pos, format!("invalid base64 at character {at}: {why}")))?;
             return Ok(self.builder.bytes(&data).offset());
         }
-        Ok(if text.len() <= INLINE_MAX { self.builder.shared_string(text).offset() } else { self.builder.string(text).offset() })
+        Ok(if text.len() <= INLINE_MAX {
+            self.builder.shared_string(text).offset()
+        } else {
+            self.builder.string(text).offset()
+        })
     }
 }

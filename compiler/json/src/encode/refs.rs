@@ -105,7 +105,8 @@ impl Encoder<'_, '_> {
                 _ => None,
             };
             let Some(number) = number else {
-                let message = format!("expected an integer from -1073741824 to 2147483647 (i31), found {}", describe(n));
+                let message =
+                    format!("expected an integer from -1073741824 to 2147483647 (i31), found {}", describe(n));
                 return Err(self.error(n.pos, message));
             };
             return Ok((number as u32) << 1 | 1);
@@ -153,7 +154,9 @@ impl Encoder<'_, '_> {
         };
         if let Some(id) = meta.id {
             let Some(number) = id_number(id) else {
-                return Err(self.error(id.pos, format!("\"$id\" must be a non-negative integer, found {}", describe(id))));
+                return Err(
+                    self.error(id.pos, format!("\"$id\" must be a non-negative integer, found {}", describe(id)))
+                );
             };
             if self.ids.insert(number, (offset, obj)).is_some() {
                 return Err(self.error(id.pos, format!("duplicate \"$id\" {number}")));
@@ -214,17 +217,21 @@ impl Encoder<'_, '_> {
     /// The object an earlier `"$id"` named, checked against what the reference accepts.
     fn lookup(&self, target: &Value, ref_type: RefType) -> Result<u32, JsonError> {
         let Some(id) = id_number(target) else {
-            return Err(self.error(target.pos, format!("\"$ref\" must be a non-negative integer, found {}", describe(target))));
+            return Err(
+                self.error(target.pos, format!("\"$ref\" must be a non-negative integer, found {}", describe(target)))
+            );
         };
         let Some(&(offset, obj)) = self.ids.get(&id) else {
-            let message = format!(
-                "unknown \"$id\" {id}: a \"$ref\" must come after the object with that \"$id\", outside it"
-            );
+            let message =
+                format!("unknown \"$id\" {id}: a \"$ref\" must come after the object with that \"$id\", outside it");
             return Err(self.error(target.pos, message));
         };
         if !self.cx.accepts(ref_type.heap, obj) {
-            let message =
-                format!("\"$ref\" {id} is a {}, not allowed in a `{}`", self.cx.name(obj), ref_name(self.cx.schema, ref_type));
+            let message = format!(
+                "\"$ref\" {id} is a {}, not allowed in a `{}`",
+                self.cx.name(obj),
+                ref_name(self.cx.schema, ref_type)
+            );
             return Err(self.error(target.pos, message));
         }
         Ok(offset)

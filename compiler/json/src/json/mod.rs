@@ -72,10 +72,7 @@ impl Value {
     }
 
     pub fn object(members: Vec<(String, Value)>) -> Value {
-        let members = members
-            .into_iter()
-            .map(|(key, value)| Member { key, key_pos: Pos::default(), value })
-            .collect();
+        let members = members.into_iter().map(|(key, value)| Member { key, key_pos: Pos::default(), value }).collect();
         Value::new(Kind::Object(members))
     }
 

@@ -52,8 +52,7 @@ pub fn json_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Encodes a case and returns the buffer, failing the test with the rendered error.
 pub fn encode(cx: &Context, json: &[u8]) -> Vec<u8> {
-    wxl_json::encode(cx, None, json)
-        .unwrap_or_else(|e| panic!("{}", e.render(&String::from_utf8_lossy(json))))
+    wxl_json::encode(cx, None, json).unwrap_or_else(|e| panic!("{}", e.render(&String::from_utf8_lossy(json))))
 }
 
 /// The decoded buffer as pretty text.
