@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod layout;
+pub mod oracle;
 pub mod runtime;
 pub mod scenarios;
 

@@ -56,6 +56,12 @@ fn array_u32(s: &mut Session, function: &str, items: &[u32]) -> i32 {
     s.i32(function, &[a(SRC), a(items.len())])
 }
 
+/// Every getter on every object of a buffer already in memory at `buf` (tests/common/oracle.rs).
+fn every_getter(s: &mut Session, schema_path: &str, buf: usize, bytes: &[u8]) {
+    let calls = super::oracle::every_getter(s, &super::schema(schema_path), buf, bytes);
+    assert!(calls >= 10, "[{}] only {calls} getters called", s.label);
+}
+
 /// Writes `buffer` at `at` and verifies it; asserts the (code, offset).
 fn expect_verify(s: &mut Session, what: &str, buffer: &[u8], len: usize, expected: (i32, i32)) {
     s.write(BUF, buffer);
@@ -92,6 +98,7 @@ pub fn logs_read() -> Session {
     let mut s = Session::new("logs_read", "schemas/logs.wxl", 8);
     let buffer = logs_buffer();
     expect_verify(&mut s, "hand-written", &buffer, buffer.len(), (0, 0));
+    every_getter(&mut s, "schemas/logs.wxl", BUF, &buffer);
     s.expect("verify_with", &[a(BUF), a(buffer.len()), a(SCRATCH), a(0), a(1)], &[i32v(0)]);
     s.expect("verify_scratch_size", &[a(152)], &[i32v(5)]);
     s.expect("verify_scratch_size", &[a(160)], &[i32v(5)]);
@@ -322,6 +329,8 @@ pub fn logs_long_forms() -> Session {
     let logs = s.i32("Logs.new", &[i32v(array)]);
     let len = s.i32("build.finish", &[i32v(logs)]) as usize;
     assert_eq!(s.verify(region, len, scratch), (0, 0));
+    let built = s.read(region, len);
+    every_getter(&mut s, "schemas/logs.wxl", region, &built);
     s.expect("ArrayOfLog.len", &[a(region), i32v(array)], &[i32v(70_000)]);
     s.expect("ArrayOfLog.get", &[a(region), i32v(array), i32v(69_999)], &[i32v(log)]);
     s.expect("Log.identity.len", &[a(region), i32v(log)], &[i32v(70_000)]);
@@ -437,6 +446,7 @@ pub fn mesh_read() -> Session {
     let mut s = Session::new("mesh_read", "schemas/mesh.wxl", 8);
     let buffer = mesh_buffer();
     expect_verify(&mut s, "hand-written", &buffer, buffer.len(), (0, 0));
+    every_getter(&mut s, "schemas/mesh.wxl", BUF, &buffer);
     let b = a(BUF);
     s.expect("Mesh.triangles", &[b.clone(), a(116)], &[i32v(16)]);
     s.expect("ArrayOfTriangle.len", &[b.clone(), a(16)], &[i32v(2)]);
@@ -514,6 +524,7 @@ pub fn shapes_read() -> Session {
     let mut s = Session::new("shapes_read", "schemas/shapes.wxl", 8);
     let buffer = shapes_buffer();
     expect_verify(&mut s, "hand-written", &buffer, buffer.len(), (0, 0));
+    every_getter(&mut s, "schemas/shapes.wxl", BUF, &buffer);
     let b = a(BUF);
     s.expect("root", std::slice::from_ref(&b), &[i32v(212)]);
     s.expect("Scene.title.len", &[b.clone(), a(212)], &[i32v(5)]);
@@ -679,6 +690,7 @@ pub fn defaults() -> Session {
     let old = h.bytes;
     s.write(BUF, &old);
     assert_eq!(s.verify(BUF, old.len(), SCRATCH), (0, 0));
+    every_getter(&mut s, "tests/cases/wasm-backend/defaults.wxl", BUF, &old);
     let b = a(BUF);
     let o = a(28);
     let expect: Vec<(&str, V)> = vec![
@@ -724,6 +736,8 @@ pub fn defaults() -> Session {
     };
     let len = s.i32("build.finish", &[i32v(holder)]) as usize;
     assert_eq!(s.verify(REGION, len, SCRATCH), (0, 0));
+    let built = s.read(REGION, len);
+    every_getter(&mut s, "tests/cases/wasm-backend/defaults.wxl", REGION, &built);
     let r = a(REGION);
     let h = i32v(holder);
     s.expect("Holder.flag", &[r.clone(), h.clone()], &[i32v(0)]);
@@ -862,6 +876,7 @@ pub fn bridge_round_trip() -> Session {
     assert_eq!(item0, 28, "three padding words put the Item body at 32");
     assert_eq!(s.verify(REGION, len, SCRATCH), (0, 0));
     let original = s.read(REGION, len);
+    every_getter(&mut s, path, REGION, &original);
     // from the host: load then store gives the same bytes
     s.save("Graph.load", &[a(REGION), i32v(graph)], "graph");
     s.expect("build.begin", &[a(REGION2), i32v(CAP)], &[i32v(1)]);
