@@ -175,3 +175,74 @@ pub(crate) fn cast_slice_mut<T: Plain>(bytes: &mut [u8]) -> Option<&mut [T]> {
     // through the result form valid `T`s (every bit pattern is, `Plain`).
     Some(unsafe { core::slice::from_raw_parts_mut(bytes.as_mut_ptr().cast::<T>(), count) })
 }
+
+/// Memory that a [`Builder`](crate::Builder) writes into instead of its own: a slot of a
+/// shared-memory ring, say, so that a message is built where its reader will find it.
+///
+/// It owns the right to the memory: nothing else in the program touches those bytes while it
+/// lives, and its `owner` (dropped with it) keeps the memory mapped and tells the memory's
+/// manager when the builder has let go of it (including when the builder outgrew it, see
+/// [`Builder::from_external`](crate::Builder::from_external)).
+#[cfg(feature = "alloc")]
+pub struct ExternalWords {
+    ptr: core::ptr::NonNull<u128>,
+    words: usize,
+    _owner: alloc::boxed::Box<dyn core::any::Any + Send + Sync>,
+}
+
+#[cfg(feature = "alloc")]
+impl ExternalWords {
+    /// The `words` 16-byte words at `ptr`, kept by `owner`.
+    ///
+    /// # Safety
+    /// `ptr` must be valid for reads and writes of `words * 16` bytes (it is a `NonNull<u128>`,
+    /// so aligned), until `owner` is dropped; and nothing else in this program may read or
+    /// write those bytes while the returned value lives (other processes are the caller's
+    /// business: a writable `&mut [u128]` is handed out over them).
+    pub unsafe fn new(
+        ptr: core::ptr::NonNull<u128>,
+        words: usize,
+        owner: alloc::boxed::Box<dyn core::any::Any + Send + Sync>,
+    ) -> ExternalWords {
+        ExternalWords { ptr, words, _owner: owner }
+    }
+
+    /// Where the memory starts (to recognize it when it comes back).
+    pub fn as_ptr(&self) -> *const u128 {
+        self.ptr.as_ptr()
+    }
+
+    /// Its size in 16-byte words.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// The memory.
+    pub fn as_slice(&self) -> &[u128] {
+        // SAFETY: valid for `words` u128 and not accessed otherwise while `self` lives (the
+        // contract of `new`); the borrow of `self` bounds the slice's life.
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.words) }
+    }
+
+    /// The memory, writable.
+    pub fn as_mut_slice(&mut self) -> &mut [u128] {
+        // SAFETY: as in `as_slice`, and `&mut self` makes this the only borrow.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.words) }
+    }
+}
+
+// SAFETY: an ExternalWords owns its memory exclusively (the contract of `new`), like a
+// Box<[u128]>: moving it to another thread moves that ownership, and `&ExternalWords` only
+// reads. The owner is Send + Sync itself.
+#[cfg(feature = "alloc")]
+unsafe impl Send for ExternalWords {}
+// SAFETY: see Send.
+#[cfg(feature = "alloc")]
+unsafe impl Sync for ExternalWords {}
+
+#[cfg(feature = "alloc")]
+impl core::fmt::Debug for ExternalWords {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ExternalWords").field("ptr", &self.ptr).field("words", &self.words).finish()
+    }
+}

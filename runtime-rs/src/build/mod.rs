@@ -18,6 +18,9 @@
 //!
 //! Storage is 16-byte aligned (`Vec<u128>`), so readers can hand out typed slices of any array
 //! in a built buffer. `clear` keeps the storage: a reused builder does not allocate.
+//! [`Builder::from_external`] builds into memory the caller provides ([`ExternalWords`]: a slot
+//! of a shared-memory ring, say) until the buffer outgrows it; then the builder moves what it
+//! wrote into storage of its own (one copy) and goes on there.
 //!
 //! Panics: on misuse only: a body alignment other than 4, 8 or 16, a field write outside the
 //! declared size, a length above `u32::MAX` or a buffer above `0xFFFF_FFFC` bytes.
@@ -27,6 +30,7 @@ mod shared;
 mod typed;
 
 pub use objects::{ArrayBuilder, StructBuilder};
+pub use crate::raw::ExternalWords;
 pub use typed::{AnyArg, AnyArray, AnyStruct, Subtype};
 
 use crate::raw::{as_bytes, as_bytes_mut};
@@ -90,14 +94,52 @@ impl<T: ?Sized> fmt::Debug for Ref<T> {
 /// The short length that announces a long length word.
 const LONG: usize = 0xFFFF;
 
+/// Where a builder writes: its own vector, or memory lent to it.
+enum Storage {
+    Owned(Vec<u128>),
+    External(ExternalWords),
+}
+
+impl Storage {
+    #[inline(always)]
+    fn words(&self) -> &[u128] {
+        match self {
+            Storage::Owned(words) => words,
+            Storage::External(words) => words.as_slice(),
+        }
+    }
+
+    #[inline(always)]
+    fn words_mut(&mut self) -> &mut [u128] {
+        match self {
+            Storage::Owned(words) => words,
+            Storage::External(words) => words.as_mut_slice(),
+        }
+    }
+}
+
 /// Writes one buffer at a time; `clear` to start the next one in the same storage.
-#[derive(Clone, Default)]
 pub struct Builder {
     /// 16-aligned storage, all of it initialized; bytes past `len` are scratch.
-    words: Vec<u128>,
+    words: Storage,
     /// Bytes written so far, header included.
     len: usize,
     shared: shared::Table,
+}
+
+impl Default for Builder {
+    /// An empty builder with no storage (not even the header placeholder: use `new`).
+    fn default() -> Builder {
+        Builder { words: Storage::Owned(Vec::new()), len: 0, shared: shared::Table::default() }
+    }
+}
+
+impl Clone for Builder {
+    /// A builder with the same bytes, in storage of its own (also when `self` writes into
+    /// external memory: that memory has one owner).
+    fn clone(&self) -> Builder {
+        Builder { words: Storage::Owned(self.words.words().to_vec()), len: self.len, shared: self.shared.clone() }
+    }
 }
 
 impl fmt::Debug for Builder {
@@ -113,10 +155,41 @@ impl Builder {
 
     /// A builder whose first buffer of up to `bytes` bytes will not reallocate.
     pub fn with_capacity(bytes: usize) -> Builder {
-        let mut builder = Builder { words: Vec::new(), len: 0, shared: shared::Table::default() };
+        let mut builder = Builder::default();
         builder.reserve(bytes.max(HEADER_LEN));
         builder.clear();
         builder
+    }
+
+    /// A builder that writes into `memory` (from its start, header first) until the buffer
+    /// needs more room than `memory` has (counting up to 28 bytes of scratch past the last
+    /// object); then it copies what it wrote into storage of its own, drops `memory` (its owner
+    /// learns the memory is free again), and goes on there. [`is_external`](Self::is_external)
+    /// tells which happened; [`take_external`](Self::take_external) gives the memory back.
+    pub fn from_external(memory: ExternalWords) -> Builder {
+        let mut builder = Builder { words: Storage::External(memory), len: 0, shared: shared::Table::default() };
+        builder.clear();
+        builder
+    }
+
+    /// True while the builder writes into memory given to [`from_external`](Self::from_external).
+    #[inline]
+    pub fn is_external(&self) -> bool {
+        matches!(self.words, Storage::External(_))
+    }
+
+    /// The external memory with everything written so far (the buffer is its first
+    /// [`len`](Self::len) bytes), or `None` when the builder writes into its own storage. The
+    /// builder is left empty, with no storage: `clear` starts a new buffer in a vector.
+    pub fn take_external(&mut self) -> Option<ExternalWords> {
+        if !self.is_external() {
+            return None;
+        }
+        let taken = core::mem::take(self);
+        match taken.words {
+            Storage::External(words) => Some(words),
+            Storage::Owned(_) => None,
+        }
     }
 
     /// Forget the current buffer, keeping the storage.
@@ -141,13 +214,13 @@ impl Builder {
     /// The bytes written so far (the header is complete only after `finish`).
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        &as_bytes(&self.words)[..self.len]
+        &as_bytes(self.words.words())[..self.len]
     }
 
     /// Write the header with the root and the identifier (`[0; 4]` for none); the buffer.
     pub fn finish<T: ?Sized>(&mut self, root: Ref<T>, identifier: [u8; 4]) -> &[u8] {
         assert!(self.len <= MAX_BUFFER_LEN, "wxl buffer longer than 0xFFFF_FFFC bytes");
-        let bytes = as_bytes_mut(&mut self.words);
+        let bytes = as_bytes_mut(self.words.words_mut());
         bytes[0..4].copy_from_slice(&MAGIC);
         bytes[4..6].copy_from_slice(&VERSION.to_le_bytes());
         bytes[6..8].copy_from_slice(&[0, 0]);
@@ -172,7 +245,7 @@ impl Builder {
             return Ref::from_offset(found);
         }
         let made = self.string(text);
-        let buf = &as_bytes(&self.words)[..self.len];
+        let buf = &as_bytes(self.words.words())[..self.len];
         self.shared.insert(buf, text, made.offset);
         made
     }
@@ -189,7 +262,7 @@ impl Builder {
     #[inline]
     fn reserve(&mut self, extra: usize) {
         let need = self.len + extra;
-        if need > self.words.len() * 16 {
+        if need > self.words.words().len() * 16 {
             self.grow(need);
         }
     }
@@ -198,8 +271,19 @@ impl Builder {
     fn grow(&mut self, need: usize) {
         // The last object may be followed by up to 16 bytes of scratch writes (see `tag`).
         assert!(need <= MAX_BUFFER_LEN + 32, "wxl buffer longer than 0xFFFF_FFFC bytes");
-        let words = need.div_ceil(16).max(self.words.len() * 2).max(64);
-        self.words.resize(words, 0);
+        let old = self.words.words().len();
+        let words = need.div_ceil(16).max(old * 2).max(64);
+        match &mut self.words {
+            Storage::Owned(vec) => vec.resize(words, 0),
+            Storage::External(external) => {
+                // Outgrown: move into a vector (the bytes written so far, rounded to words),
+                // and drop the external memory, which tells its owner it is free.
+                let mut vec = alloc::vec![0u128; words];
+                let used = self.len.div_ceil(16).min(old);
+                vec[..used].copy_from_slice(&external.as_slice()[..used]);
+                self.words = Storage::Owned(vec);
+            }
+        }
     }
 
     /// Copy `data` to the end (capacity reserved by the caller or here).
@@ -234,7 +318,7 @@ impl Builder {
     /// The bytes `at..at + n` of the storage, writable.
     #[inline]
     fn slice_mut(&mut self, at: usize, n: usize) -> &mut [u8] {
-        &mut as_bytes_mut(&mut self.words)[at..at + n]
+        &mut as_bytes_mut(self.words.words_mut())[at..at + n]
     }
 
     /// Padding words, the tag word and the long length if any, for a body aligned to `align`;
