@@ -24,7 +24,7 @@
 //! | `verify` | `(buf, len, scratch) -> code` | 0 when the `len` bytes at `buf` are a valid buffer whose root is the schema's root type, else the LAYOUT.md §6 error code |
 //! | `verify_with` | `(buf, len, scratch, root_id, check_identifier) -> code` | the same with a chosen root type id (0: the schema's) and the `WRONG_IDENTIFIER` check when `check_identifier != 0` |
 //! | `verify_error_offset` | `() -> i32` | the offset §6 reports for the last error |
-//! | `verify_scratch_size` | `(len) -> i32` | bytes of scratch `verify` needs: `ceil(len / 32)` (one bit per 4-byte word), any alignment |
+//! | `verify_scratch_size` | `(len) -> i32` | bytes of scratch `verify` needs: `ceil(len / 32)` (one bit per 4-byte word), any alignment, not overlapping the buffer; `verify` zeroes it itself, and traps (like any load) when the buffer or the scratch lies outside memory |
 //! | `root` | `(buf) -> obj` | the root object |
 //! | `type_id` | `(buf, obj) -> i32` | the type id in the object's tag word |
 //! | `T.f` | `(buf, obj) -> value` | field `f` of struct `T`; its default when absent (stored size too small, §4.2). i32 for bool, 8-, 16- and 32-bit integers and enums (sign-extended for signed types), i64, f32, f64; `v128` as two i64 (bytes 0-7, 8-15); references as the target object (0 for null); abstract references (`anyref`, ...) as the raw value: an object, an i31 value `2v+1`, or 0 |
