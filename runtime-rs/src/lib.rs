@@ -37,3 +37,12 @@ pub use schema::Schema;
 #[cfg(feature = "alloc")]
 pub use verify::{verify, Verifier};
 pub use verify::{bitmap_words, verify_with_scratch, Options};
+
+/// Includes the module that `wxl-build` generated for a schema in a build script:
+/// `wxl_runtime::include_schema!("logs");` defines `pub mod logs` from `$OUT_DIR/logs.rs`.
+#[macro_export]
+macro_rules! include_schema {
+    ($name:literal) => {
+        ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/", $name, ".rs"));
+    };
+}

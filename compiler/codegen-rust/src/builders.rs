@@ -1,0 +1,206 @@
+//! Builders: `LogArgs { .. }.build(&mut builder)` writes a `Log` and returns a typed
+//! `Ref<Log<'static>>`. Non-null references have no default, so an `Args` cannot be made without
+//! them; a `Ref<Log>` does not fit where a `Ref<str>` is declared; a subtype's reference fits
+//! after `.upcast()`. Value structs get `Args` too, with `to_bytes` for their inline bytes.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wxl_ir::{AbstractHeap, CompositeType, Field, TypeIndex, ValueIndex};
+
+use crate::emit::docs;
+use crate::fields::Kind;
+use crate::model::{FieldNames, Model};
+use crate::views::scalar_getter;
+use crate::{types, values};
+
+pub(crate) fn struct_args(model: &Model, index: TypeIndex) -> TokenStream {
+    let ty = model.schema.ty(index);
+    let CompositeType::Struct(st) = &ty.composite else { return TokenStream::new() };
+    let names = model.ty(index);
+    let (args, view) = (&names.args, &names.view);
+    let writes = st.fields.iter().zip(&names.fields).map(|(f, n)| struct_write(model, f, &n.getter));
+    let any_write = st.fields.iter().any(|f| writes_something(Kind::of(model.schema, f.ty.storage)));
+    let binding = if any_write { quote!(let mut object) } else { quote!(let object) };
+    let layout = ty.layout;
+    let (align, size) = (values::index(layout.body_align), values::index(layout.size));
+    let definition = args_struct(model, args, &ty.name, &st.fields, &names.fields);
+    let doc = format!(" Writes a `{}` (what its fields refer to must be written already).", ty.name);
+    quote! {
+        #definition
+
+        impl #args {
+            #[doc = #doc]
+            pub fn build(&self, builder: &mut wxl_runtime::Builder) -> wxl_runtime::Ref<#view<'static>> {
+                #binding = builder.begin_struct(#view::TYPE_ID, #align, #size);
+                #(#writes)*
+                object.end()
+            }
+        }
+    }
+}
+
+pub(crate) fn value_args(model: &Model, index: ValueIndex) -> TokenStream {
+    let value = model.schema.value_struct(index);
+    let names = model.value(index);
+    let args = &names.args;
+    let size = values::index(value.size);
+    let writes: Vec<TokenStream> =
+        value.fields.iter().zip(&names.fields).filter_map(|(f, n)| value_write(model, f, &n.getter)).collect();
+    let body = if writes.is_empty() {
+        quote!([0; #size])
+    } else {
+        quote! {
+            let mut bytes = [0; #size];
+            #(#writes)*
+            bytes
+        }
+    };
+    let definition = args_struct(model, args, &value.name, &value.fields, &names.fields);
+    quote! {
+        #definition
+
+        impl #args {
+            /// The inline bytes of this value, as stored in a field or array element.
+            pub fn to_bytes(self) -> [u8; #size] {
+                #body
+            }
+        }
+    }
+}
+
+/// The `Args` struct and its `Default` (derived, or written out when the schema gives
+/// defaults other than zero; absent when a non-null reference has to be given).
+fn args_struct(model: &Model, args: &Ident, schema_name: &str, fields: &[Field], names: &[FieldNames]) -> TokenStream {
+    let members = fields.iter().zip(names).map(|(f, n)| {
+        let doc = docs(&f.docs);
+        let name = &n.getter;
+        let ty = types::args(model, Kind::of(model.schema, f.ty.storage));
+        quote!(#doc pub #name: #ty,)
+    });
+    let defaults: Option<Vec<(TokenStream, bool)>> = fields.iter().map(|f| args_default(model, f)).collect();
+    let derive_default = matches!(&defaults, Some(d) if d.iter().all(|(_, zero)| *zero));
+    let derive = if derive_default { quote!(Default,) } else { TokenStream::new() };
+    let manual = defaults.filter(|_| !derive_default).map(|defaults| {
+        let inits = names.iter().zip(defaults).map(|(n, (value, _))| {
+            let name = &n.getter;
+            quote!(#name: #value,)
+        });
+        quote! {
+            /// The schema's defaults.
+            impl Default for #args {
+                fn default() -> #args {
+                    #args { #(#inits)* }
+                }
+            }
+        }
+    });
+    let doc = format!(" The fields of a new `{schema_name}`.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, Debug, #derive PartialEq)]
+        pub struct #args { #(#members)* }
+
+        #manual
+    }
+}
+
+/// The default of an `Args` field, and whether it is its type's `Default`; `None` when the
+/// field must be given (a non-null reference).
+fn args_default(model: &Model, field: &Field) -> Option<(TokenStream, bool)> {
+    match Kind::of(model.schema, field.ty.storage) {
+        Kind::Scalar(_) | Kind::Enum(_) => Some(values::field_default(model, field)),
+        Kind::Value(index) => value_args_default(model, index).then(|| (quote!(Default::default()), true)),
+        kind if kind.nullable() => Some((quote!(None), true)),
+        Kind::Abstract { heap: AbstractHeap::I31, .. } => Some((quote!(0), true)),
+        _ => None,
+    }
+}
+
+/// Whether a value struct's `Args` implement `Default`.
+pub(crate) fn value_args_default(model: &Model, index: ValueIndex) -> bool {
+    model.schema.value_struct(index).fields.iter().all(|f| args_default(model, f).is_some())
+}
+
+/// Whether a field's write changes the zeroed body (a null-only `ref none` does not).
+fn writes_something(kind: Kind) -> bool {
+    !matches!(kind, Kind::Abstract { heap: AbstractHeap::None, .. })
+}
+
+/// The statement writing one field of `self` into `object`, a `StructBuilder`.
+fn struct_write(model: &Model, field: &Field, name: &Ident) -> TokenStream {
+    let offset = values::index(field.offset);
+    let kind = Kind::of(model.schema, field.ty.storage);
+    match kind {
+        Kind::Scalar(scalar) => {
+            let setter = setter_for(scalar);
+            quote!(object.#setter(#offset, self.#name);)
+        }
+        Kind::Enum(index) => {
+            let setter = setter_for(model.schema.enum_type(index).repr);
+            let raw = raw_value(model, kind, quote!(self.#name));
+            quote!(object.#setter(#offset, #raw);)
+        }
+        Kind::Value(_) => quote!(object.set_bytes(#offset, &self.#name.to_bytes());),
+        Kind::Abstract { heap: AbstractHeap::None, .. } => TokenStream::new(),
+        Kind::Abstract { heap: AbstractHeap::I31, nullable: true } => quote! {
+            if let Some(value) = self.#name {
+                object.set_i31(#offset, value);
+            }
+        },
+        Kind::Abstract { heap: AbstractHeap::I31, nullable: false } => quote!(object.set_i31(#offset, self.#name);),
+        Kind::Abstract { heap: AbstractHeap::Any | AbstractHeap::Eq, .. } => {
+            let raw = raw_value(model, kind, quote!(self.#name));
+            quote!(object.set_u32(#offset, #raw);)
+        }
+        _ if kind.nullable() => quote!(object.set_ref_opt(#offset, self.#name);),
+        _ => quote!(object.set_ref(#offset, self.#name);),
+    }
+}
+
+/// The statement copying one field of `self` into `bytes`, for `to_bytes`.
+fn value_write(model: &Model, field: &Field, name: &Ident) -> Option<TokenStream> {
+    let kind = Kind::of(model.schema, field.ty.storage);
+    let (size, _) = wxl_ir::layout::storage_size_align(model.schema, field.ty.storage);
+    let start = values::index(field.offset);
+    let end = values::index(field.offset + size);
+    let source = match kind {
+        Kind::Value(_) => quote!(self.#name.to_bytes()),
+        Kind::Abstract { heap: AbstractHeap::None, .. } => return None,
+        _ => {
+            let raw = raw_value(model, kind, quote!(self.#name));
+            quote!(#raw.to_le_bytes())
+        }
+    };
+    Some(quote!(bytes[#start..#end].copy_from_slice(&#source);))
+}
+
+/// The integer stored for a value of a scalar, enum or reference kind.
+pub(crate) fn raw_value(model: &Model, kind: Kind, value: TokenStream) -> TokenStream {
+    match kind {
+        Kind::Scalar(wxl_ir::Scalar::Bool) => quote!(u8::from(#value)),
+        Kind::Scalar(_) => value,
+        Kind::Enum(index) if model.schema.enum_type(index).open => quote!(#value.0),
+        Kind::Enum(_) => quote!(#value.to_raw()),
+        Kind::Abstract { heap: AbstractHeap::None, .. } => quote!(0u32),
+        Kind::Abstract { heap: AbstractHeap::I31, nullable: false } => quote!(wxl_runtime::AnyArg::I31(#value).to_raw()),
+        Kind::Abstract { heap: AbstractHeap::I31, nullable: true } => {
+            quote!(#value.map_or(0, |value| wxl_runtime::AnyArg::I31(value).to_raw()))
+        }
+        Kind::Abstract { heap: AbstractHeap::Any | AbstractHeap::Eq, nullable } => {
+            if nullable {
+                quote!(#value.map_or(0, wxl_runtime::AnyArg::to_raw))
+            } else {
+                quote!(#value.to_raw())
+            }
+        }
+        Kind::Value(_) => quote!(#value.to_bytes()),
+        _ if kind.nullable() => quote!(#value.map_or(0, wxl_runtime::Ref::offset)),
+        _ => quote!(#value.offset()),
+    }
+}
+
+/// `set_u16` and friends: the `StructBuilder` setter of a scalar.
+fn setter_for(scalar: wxl_ir::Scalar) -> Ident {
+    let getter = scalar_getter(scalar).to_string();
+    Ident::new(&getter.replacen("get_", "set_", 1), proc_macro2::Span::call_site())
+}

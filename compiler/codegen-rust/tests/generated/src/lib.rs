@@ -1,0 +1,14 @@
+//! Generated modules for every example schema and codegen test case, and the fuzz harness that
+//! reads a buffer through every generated accessor.
+
+wxl_runtime::include_schema!("geometry");
+wxl_runtime::include_schema!("logs");
+wxl_runtime::include_schema!("mesh");
+wxl_runtime::include_schema!("shapes");
+
+wxl_runtime::include_schema!("arrays");
+wxl_runtime::include_schema!("everything");
+wxl_runtime::include_schema!("evolution_v1");
+wxl_runtime::include_schema!("evolution_v2");
+wxl_runtime::include_schema!("names");
+wxl_runtime::include_schema!("subtyping");
