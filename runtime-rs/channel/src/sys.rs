@@ -1,0 +1,269 @@
+//! The crate's only `unsafe` code: mappings of the shared memfds, the atomics inside them, and
+//! the producer's slots lent to a `Builder`.
+//!
+//! Why it is sound (docs/LAYOUT.md section 10 states the model):
+//! - Memory another process may write is only read or written here through atomics, never
+//!   behind a `&[u8]`: relaxed `AtomicU64`/`AtomicU32`/`AtomicU8` accesses (an access by the
+//!   other process can make a load return an old or a torn value, never undefined behaviour).
+//!   Loads of at most 8 bytes with `Relaxed` ordering are also valid on read-only mappings
+//!   (std::sync::atomic, "Atomic accesses to read-only memory"); stronger orderings on such
+//!   mappings are built from a relaxed load and a fence.
+//! - The exception is the producer's data region. The consumer can map it read-only only
+//!   (`F_SEAL_FUTURE_WRITE`), so the producer is its one writer, and the producer lends each
+//!   free range as `&mut [u128]` to exactly one builder at a time ([`Mapping::lend`]): the
+//!   `ExternalWords` owner tells the producer when the builder lets go of it.
+//! - Every mapped file is sealed against shrinking before anyone maps it (checked by the
+//!   callers), so no access inside a mapping can hit a truncated page (SIGBUS).
+
+use std::io;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering};
+use std::sync::Arc;
+
+use rustix::fd::BorrowedFd;
+use rustix::mm::{mmap, mmap_anonymous, munmap, MapFlags, ProtFlags};
+use wxl_runtime::build::ExternalWords;
+
+/// A shared mapping of (the start of) a memfd, unmapped on drop.
+#[derive(Debug)]
+pub(crate) struct Mapping {
+    ptr: NonNull<u8>,
+    len: usize,
+    writable: bool,
+}
+
+// SAFETY: the mapping is memory shared with another process anyway; this crate touches it only
+// through atomics and through ranges lent to one builder at a time (module docs), so using the
+// handle from several threads adds no access that one thread could not make.
+unsafe impl Send for Mapping {}
+// SAFETY: as for Send.
+unsafe impl Sync for Mapping {}
+
+impl Mapping {
+    /// Map the first `len` bytes of `fd` (shared; writable or read-only). The caller has
+    /// checked that the file is at least `len` bytes long and sealed against shrinking.
+    pub(crate) fn new(fd: BorrowedFd<'_>, len: usize, writable: bool) -> io::Result<Mapping> {
+        if len == 0 {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "empty mapping"));
+        }
+        let prot = if writable { ProtFlags::READ | ProtFlags::WRITE } else { ProtFlags::READ };
+        // SAFETY: a new mapping at an address the kernel chooses aliases nothing this program
+        // uses; it stays valid until `drop` unmaps it.
+        let ptr = unsafe { mmap(std::ptr::null_mut(), len, prot, MapFlags::SHARED, fd, 0) }?;
+        let ptr = NonNull::new(ptr.cast::<u8>()).ok_or_else(|| io::Error::other("mmap returned null"))?;
+        Ok(Mapping { ptr, len, writable })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The address of byte `off`, for the WASM host and for identity checks.
+    pub(crate) fn addr(&self, off: usize) -> *const u8 {
+        self.ptr.as_ptr().wrapping_add(off)
+    }
+
+    fn checked(&self, off: usize, size: usize) -> *mut u8 {
+        assert!(
+            off.is_multiple_of(size) && off.checked_add(size).is_some_and(|end| end <= self.len),
+            "access of {size} bytes at {off} outside a {}-byte mapping or misaligned",
+            self.len
+        );
+        // In bounds (checked), so `add` stays inside the mapping.
+        self.ptr.as_ptr().wrapping_add(off)
+    }
+
+    /// The u64 at `off` (8-aligned, inside), for any atomic operation: writable mappings only.
+    pub(crate) fn u64_at(&self, off: usize) -> &AtomicU64 {
+        assert!(self.writable, "atomic read-modify-write on a read-only mapping");
+        let p = self.checked(off, 8);
+        // SAFETY: inside the mapping, which lives as long as `&self`; 8-aligned (page-aligned
+        // base, `off` checked). Everything in this crate accesses shared memory atomically.
+        unsafe { AtomicU64::from_ptr(p.cast()) }
+    }
+
+    /// The u32 at `off` (4-aligned, inside), writable mappings only.
+    pub(crate) fn u32_at(&self, off: usize) -> &AtomicU32 {
+        assert!(self.writable, "atomic read-modify-write on a read-only mapping");
+        let p = self.checked(off, 4);
+        // SAFETY: as in `u64_at`.
+        unsafe { AtomicU32::from_ptr(p.cast()) }
+    }
+
+    /// A relaxed load of the u64 at `off`; valid on read-only mappings too.
+    pub(crate) fn load_u64(&self, off: usize) -> u64 {
+        let p = self.checked(off, 8);
+        // SAFETY: as in `u64_at`; only a relaxed 8-byte load is made, which std allows on
+        // read-only memory on the 64-bit targets this crate builds for (Linux, x86_64/aarch64).
+        unsafe { AtomicU64::from_ptr(p.cast()) }.load(Ordering::Relaxed)
+    }
+
+    /// A relaxed load of the u32 at `off`; valid on read-only mappings too.
+    pub(crate) fn load_u32(&self, off: usize) -> u32 {
+        let p = self.checked(off, 4);
+        // SAFETY: as in `load_u64`.
+        unsafe { AtomicU32::from_ptr(p.cast()) }.load(Ordering::Relaxed)
+    }
+
+    /// Copy the `len` bytes at `off` (16-aligned, `off + len` rounded up to 16 inside the
+    /// mapping) into `out` as whole 16-byte words: relaxed 8-byte loads, so a concurrent
+    /// writer can make the copy stale or torn, never make it undefined.
+    pub(crate) fn copy_out(&self, off: usize, len: usize, out: &mut Vec<u128>) {
+        let words = len.div_ceil(16);
+        assert!(
+            off.is_multiple_of(16) && off.checked_add(words * 16).is_some_and(|end| end <= self.len),
+            "copy of {len} bytes at {off} outside a {}-byte mapping",
+            self.len
+        );
+        out.clear();
+        out.reserve(words);
+        let base = self.ptr.as_ptr().wrapping_add(off).cast::<u64>();
+        for i in 0..words {
+            // SAFETY: the words lie inside the mapping (checked above) and are 8-aligned; only
+            // relaxed loads of 8 bytes are made (see `load_u64`).
+            let (lo, hi) = unsafe {
+                (
+                    AtomicU64::from_ptr(base.add(2 * i)).load(Ordering::Relaxed),
+                    AtomicU64::from_ptr(base.add(2 * i + 1)).load(Ordering::Relaxed),
+                )
+            };
+            out.push(u128::from(lo) | u128::from(hi) << 64);
+        }
+    }
+
+    /// Store `bytes` at `off` (writable mappings): relaxed 8-byte stores where aligned,
+    /// bytes elsewhere. Never on a range lent to a builder (the producer's accounting).
+    pub(crate) fn store_bytes(&self, off: usize, bytes: &[u8]) {
+        assert!(self.writable, "store into a read-only mapping");
+        assert!(off.checked_add(bytes.len()).is_some_and(|end| end <= self.len), "store outside the mapping");
+        let mut at = off;
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if at.is_multiple_of(8) && rest.len() >= 8 {
+                let (word, tail) = rest.split_at(8);
+                let value = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+                self.u64_at(at).store(value, Ordering::Relaxed);
+                rest = tail;
+                at += 8;
+            } else {
+                let p = self.checked(at, 1);
+                // SAFETY: inside the writable mapping (checked), any alignment is fine for u8.
+                unsafe { AtomicU8::from_ptr(p) }.store(rest[0], Ordering::Relaxed);
+                rest = &rest[1..];
+                at += 1;
+            }
+        }
+    }
+
+    /// Lend `bytes` bytes at `off` (both multiples of 16) of the producer's data region to a
+    /// builder. `returned` turns true when the builder lets go of them (the lease is dropped).
+    ///
+    /// The producer calls this only for a range no other lease holds, and does not touch the
+    /// range by any other means until `returned` is true (see `Producer`).
+    pub(crate) fn lend(self: &Arc<Self>, off: usize, bytes: usize, returned: Arc<AtomicBool>) -> ExternalWords {
+        assert!(self.writable, "lending a read-only mapping");
+        assert!(off.is_multiple_of(16) && bytes.is_multiple_of(16) && bytes > 0);
+        assert!(off.checked_add(bytes).is_some_and(|end| end <= self.len), "lease outside the mapping");
+        let ptr = NonNull::new(self.ptr.as_ptr().wrapping_add(off).cast::<u128>()).expect("inside a mapping");
+        let owner = Box::new(Lease { _mapping: Arc::clone(self), returned });
+        // SAFETY: the range is inside the mapping (checked), 16-aligned (page-aligned base,
+        // `off` a multiple of 16) and writable; `owner` keeps the mapping alive as long as the
+        // ExternalWords lives. Exclusivity: the producer lends a range to one builder at a
+        // time and leaves it alone until the lease is returned (the contract above), and the
+        // consumer process cannot write the region (F_SEAL_FUTURE_WRITE, checked at setup).
+        unsafe { ExternalWords::new(ptr, bytes / 16, owner) }
+    }
+
+    /// The `len` bytes at `off` as a slice.
+    ///
+    /// # Safety
+    /// No process may write those bytes while the slice lives (a trusted producer, which
+    /// never rewrites a committed message before it is acknowledged).
+    pub(crate) unsafe fn bytes(&self, off: usize, len: usize) -> &[u8] {
+        assert!(off.checked_add(len).is_some_and(|end| end <= self.len), "slice outside the mapping");
+        // SAFETY: inside the mapping, which outlives `&self`; immutable while the slice lives
+        // by the caller's promise.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().add(off), len) }
+    }
+}
+
+impl Drop for Mapping {
+    fn drop(&mut self) {
+        // SAFETY: the mapping made in `new`; nothing borrows it any more (borrows end with
+        // `&self`, leases hold an Arc).
+        let _ = unsafe { munmap(self.ptr.as_ptr().cast(), self.len) };
+    }
+}
+
+/// The owner inside a lent `ExternalWords`: keeps the mapping, reports its return.
+struct Lease {
+    _mapping: Arc<Mapping>,
+    returned: Arc<AtomicBool>,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        self.returned.store(true, Ordering::Release);
+    }
+}
+
+/// Address space for a WASM linear memory whose tail is a read-only view of a data region:
+/// `private` bytes of zeroed private memory, then `shared` bytes mapped from `fd`, then
+/// `guard` bytes of inaccessible reservation (what the engine's bounds-check elision needs).
+#[derive(Debug)]
+pub(crate) struct Window {
+    base: NonNull<u8>,
+    reserved: usize,
+}
+
+// SAFETY: plain memory owned by this value; the engine that uses it synchronizes access.
+unsafe impl Send for Window {}
+// SAFETY: as for Send.
+unsafe impl Sync for Window {}
+
+impl Window {
+    /// `private` and `shared` must be multiples of the page size; `fd` at least `shared`
+    /// bytes long and sealed against shrinking (checked by the caller).
+    pub(crate) fn new(private: usize, fd: BorrowedFd<'_>, shared: usize, guard: usize) -> io::Result<Window> {
+        let reserved = private
+            .checked_add(shared)
+            .and_then(|n| n.checked_add(guard))
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "window too large"))?;
+        // SAFETY: a new reservation at an address the kernel chooses, aliasing nothing.
+        let base = unsafe { mmap_anonymous(std::ptr::null_mut(), reserved, ProtFlags::empty(), MapFlags::PRIVATE | MapFlags::NORESERVE) }?;
+        let window = Window { base: NonNull::new(base.cast()).ok_or_else(|| io::Error::other("mmap returned null"))?, reserved };
+        if private > 0 {
+            // SAFETY: replaces the start of our own reservation (nothing else uses it).
+            unsafe {
+                mmap_anonymous(base, private, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE | MapFlags::FIXED)?;
+            }
+        }
+        if shared > 0 {
+            // SAFETY: replaces the next `shared` bytes of our own reservation with a
+            // read-only view of the data region (writes there fault; the engine turns a fault
+            // in WASM code into a trap).
+            unsafe {
+                mmap(base.cast::<u8>().add(private).cast(), shared, ProtFlags::READ, MapFlags::SHARED | MapFlags::FIXED, fd, 0)?;
+            }
+        }
+        Ok(window)
+    }
+
+    pub(crate) fn base(&self) -> *mut u8 {
+        self.base.as_ptr()
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        // SAFETY: the reservation made in `new` (with the mappings over it), no longer used.
+        let _ = unsafe { munmap(self.base.as_ptr().cast(), self.reserved) };
+    }
+}
+
+/// The bytes of 16-byte words, in memory order.
+pub(crate) fn u128_bytes(words: &[u128]) -> &[u8] {
+    // SAFETY: u128 has no padding, so all `size_of_val(words)` bytes are initialized; u8 has
+    // alignment 1; the borrow is carried over.
+    unsafe { std::slice::from_raw_parts(words.as_ptr().cast::<u8>(), std::mem::size_of_val(words)) }
+}
