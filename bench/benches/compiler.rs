@@ -19,6 +19,15 @@ fn compiler(c: &mut Criterion) {
         });
     }
     group.finish();
+    let mut group = c.benchmark_group("compiler-build-rust");
+    group.sample_size(10);
+    for n in SIZES {
+        let text = schemagen::schema(n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| black_box(schemagen::build_rust(black_box(text))))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, compiler);

@@ -46,8 +46,6 @@ where
 {
     contender::<D, Wxl>(c, data);
     contender::<D, WxlC>(c, data);
-    #[cfg(feature = "wasm")]
-    contender::<D, wxl_bench::wxl::wasm::WxlWasm>(c, data);
     contender::<D, FlatBuffers>(c, data);
     contender::<D, Planus>(c, data);
     contender::<D, Capnp>(c, data);

@@ -76,3 +76,10 @@ pub fn check(text: &str) -> wxl_ir::Schema {
         None => panic!("generated schema does not check:\n{}", compilation.render_plain()),
     }
 }
+
+/// `wxl build --lang rust` on schema text: check, then the Rust back end (no file written).
+pub fn build_rust(text: &str) -> usize {
+    let schema = check(text);
+    let files = wxl_codegen_rust::generate(&schema, &wxl_codegen_rust::Options::new("generated"));
+    files.values().map(Vec::len).sum()
+}

@@ -77,5 +77,6 @@ fn generated_schemas_check() {
         let schema = wxl_bench::schemagen::check(&text);
         let declared = schema.types.iter().filter(|t| t.declared).count() + schema.enums.len() + schema.value_structs.len();
         assert!(declared >= n, "{n} types asked, {declared} declared:\n{text}");
+        assert!(wxl_bench::schemagen::build_rust(&text) > 0);
     }
 }
