@@ -114,3 +114,20 @@ fn spec_gc_corpus() {
     }
     assert!(failures.is_empty(), "{} corpus mismatches:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// 16-bit type ids: a schema with more distinct types than ids is rejected with E1020 (and
+/// compiling 65,520 types stays fast: the checks are linear).
+#[test]
+fn too_many_types_for_16_bit_ids() {
+    let count = 65_520;
+    let mut text = String::from("struct T0 { }\n");
+    for i in 1..count {
+        // Each type refers to the previous one, so no two are equivalent.
+        text.push_str(&format!("struct T{i} {{ previous: ref null T{} }}\n", i - 1));
+    }
+    let mut loader = MemLoader::default();
+    loader.files.insert(PathBuf::from("many.wxl"), text.into_bytes());
+    let compilation = compile(Path::new("many.wxl"), &loader, &Config::default());
+    let codes: Vec<_> = compilation.diagnostics.iter().filter_map(|d| d.code.clone()).collect();
+    assert_eq!(codes, vec![wxl_check::codes::TOO_MANY_TYPES.to_string()]);
+}
