@@ -7,6 +7,9 @@ use wxl_ir::GeneratedFiles;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Lang {
+    /// One Rust module per schema (views, builders, casts, setters, verifier tables) over
+    /// wxl-runtime.
+    Rust,
     /// One C99 header per schema (`static inline` accessors, builders, tables); compile it with
     /// runtime-c.
     C,
@@ -15,7 +18,16 @@ pub enum Lang {
     Wasm,
 }
 
-pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_check::Config) -> bool {
+/// What `wxl build` was asked for.
+pub struct BuildOptions {
+    pub lang: Lang,
+    /// Compare instead of writing.
+    pub check: bool,
+    /// Rust: the owned object API.
+    pub object_api: bool,
+}
+
+pub fn run(options: &BuildOptions, out: &Path, files: &[PathBuf], config: &wxl_check::Config) -> bool {
     let mut ok = true;
     for file in files {
         let compilation = wxl_check::compile_file(file, config);
@@ -25,15 +37,21 @@ pub fn run(lang: Lang, out: &Path, check: bool, files: &[PathBuf], config: &wxl_
             continue;
         };
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let generated = generate(lang, schema, &stem);
-        ok &= if check { compare(out, &generated) } else { write(out, &generated) };
+        let generated = generate(options, schema, &stem, file);
+        ok &= if options.check { compare(out, &generated) } else { write(out, &generated) };
     }
     ok
 }
 
-fn generate(lang: Lang, schema: &wxl_ir::Schema, stem: &str) -> GeneratedFiles {
+fn generate(options: &BuildOptions, schema: &wxl_ir::Schema, stem: &str, file: &Path) -> GeneratedFiles {
     let module_name = stem.to_string();
-    match lang {
+    match options.lang {
+        Lang::Rust => {
+            let mut rust = wxl_codegen_rust::Options::new(module_name);
+            rust.object_api = options.object_api;
+            rust.source_name = Some(file.display().to_string());
+            wxl_codegen_rust::generate(schema, &rust)
+        }
         Lang::C => wxl_codegen_c::generate(schema, &wxl_codegen_c::Options::new(module_name)),
         Lang::Wasm => wxl_codegen_wasm::generate(schema, &wxl_codegen_wasm::Options { module_name }),
     }

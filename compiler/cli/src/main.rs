@@ -45,6 +45,9 @@ enum Command {
         /// Compare with the files in --out instead of writing; exit 1 naming stale files.
         #[arg(long)]
         check: bool,
+        /// Rust: also generate the owned object API (`LogT` with `unpack` and `pack`).
+        #[arg(long)]
+        object_api: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -88,8 +91,9 @@ fn main() -> ExitCode {
         Command::Decode(args) => return json_commands::decode(&args),
         Command::Dump(args) => return json_commands::dump(&args),
         Command::Layout { file, format, common } => layout::run(&file, format, &common.config()),
-        Command::Build { lang, out, check, files, common } => {
-            build_command::run(lang, &out, check, &files, &common.config())
+        Command::Build { lang, out, check, object_api, files, common } => {
+            let options = build_command::BuildOptions { lang, check, object_api };
+            build_command::run(&options, &out, &files, &common.config())
         }
     };
     if ok {
