@@ -98,3 +98,18 @@ fn build_writes_and_check_detects_stale_files() {
     assert!(text(&stale.stderr).contains("logs.wat"), "{}", text(&stale.stderr));
     let _ = std::fs::remove_dir_all(&out_dir);
 }
+
+/// Every back end is reachable from `wxl build` and writes the files it names.
+#[test]
+fn build_every_language() {
+    for (lang, expected) in [("rust", "shapes.rs"), ("c", "shapes.h"), ("wasm", "shapes.types.wat")] {
+        let out_dir = std::env::temp_dir().join(format!("wxl-cli-{lang}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out_dir);
+        let out = out_dir.to_string_lossy().into_owned();
+        let built = wxl(&["build", "--lang", lang, "--out", &out, "schemas/shapes.wxl"]);
+        assert_eq!(built.status.code(), Some(0), "{lang}: {}", text(&built.stderr));
+        let contents = std::fs::read_to_string(out_dir.join(expected)).expect("generated file");
+        assert!(contents.contains("Circle"), "{lang}: {expected} should mention Circle");
+        let _ = std::fs::remove_dir_all(&out_dir);
+    }
+}
