@@ -12,3 +12,7 @@ wxl_runtime::include_schema!("evolution_v1");
 wxl_runtime::include_schema!("evolution_v2");
 wxl_runtime::include_schema!("names");
 wxl_runtime::include_schema!("subtyping");
+
+pub mod harness;
+pub mod random;
+pub mod seeds;
