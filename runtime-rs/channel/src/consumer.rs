@@ -175,6 +175,12 @@ impl Consumer {
         Ok(Message { consumer: self, seq, offset, len })
     }
 
+    /// Write any value to `tail`: what a hostile consumer does. For tests of producers only.
+    #[doc(hidden)]
+    pub fn hostile_tail(&mut self, tail: u64) {
+        self.ctl.u64_at(self.layout.tail).store(tail, Ordering::Release);
+    }
+
     /// Acknowledge message `seq`: the producer may reuse its memory; wake it if it waits.
     fn ack(&mut self, seq: u64) {
         self.next = seq + 1;

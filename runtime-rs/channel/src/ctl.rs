@@ -10,7 +10,12 @@ use wxl_runtime::Builder;
 
 use crate::Error;
 
-wxl_runtime::include_schema!("channel");
+/// The generated module (it is the compiler's output, linted by its own tests).
+#[allow(clippy::len_without_is_empty)]
+mod generated {
+    wxl_runtime::include_schema!("channel");
+}
+pub use generated::channel;
 
 use channel::{ChannelArgs, ChannelSlotArgs, LineArgs, Ring};
 
@@ -24,6 +29,10 @@ pub mod field {
     pub const TAIL: usize = 160;
     pub const CONSUMER_SLEEPING: usize = 168;
 }
+
+// The producer's hot fields (head, producer_sleeping) and the consumer's (tail,
+// consumer_sleeping) never share a cache line.
+const _: () = assert!(field::TAIL - field::PRODUCER_SLEEPING >= 64);
 
 /// Field offsets in a `Slot` (the ring's element).
 pub mod slot {

@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 
 use rustix::fd::BorrowedFd;
-use rustix::mm::{mmap, mmap_anonymous, munmap, MapFlags, ProtFlags};
+use rustix::mm::{mmap, munmap, MapFlags, ProtFlags};
 use wxl_runtime::build::ExternalWords;
 
 /// A shared mapping of (the start of) a memfd, unmapped on drop.
@@ -58,11 +58,6 @@ impl Mapping {
         self.len
     }
 
-    /// The address of byte `off`, for the WASM host and for identity checks.
-    pub(crate) fn addr(&self, off: usize) -> *const u8 {
-        self.ptr.as_ptr().wrapping_add(off)
-    }
-
     fn checked(&self, off: usize, size: usize) -> *mut u8 {
         assert!(
             off.is_multiple_of(size) && off.checked_add(size).is_some_and(|end| end <= self.len),
@@ -91,18 +86,12 @@ impl Mapping {
     }
 
     /// A relaxed load of the u64 at `off`; valid on read-only mappings too.
+    #[cfg(test)]
     pub(crate) fn load_u64(&self, off: usize) -> u64 {
         let p = self.checked(off, 8);
         // SAFETY: as in `u64_at`; only a relaxed 8-byte load is made, which std allows on
         // read-only memory on the 64-bit targets this crate builds for (Linux, x86_64/aarch64).
         unsafe { AtomicU64::from_ptr(p.cast()) }.load(Ordering::Relaxed)
-    }
-
-    /// A relaxed load of the u32 at `off`; valid on read-only mappings too.
-    pub(crate) fn load_u32(&self, off: usize) -> u32 {
-        let p = self.checked(off, 4);
-        // SAFETY: as in `load_u64`.
-        unsafe { AtomicU32::from_ptr(p.cast()) }.load(Ordering::Relaxed)
     }
 
     /// Copy the `len` bytes at `off` (16-aligned, `off + len` rounded up to 16 inside the
@@ -204,60 +193,6 @@ struct Lease {
 impl Drop for Lease {
     fn drop(&mut self) {
         self.returned.store(true, Ordering::Release);
-    }
-}
-
-/// Address space for a WASM linear memory whose tail is a read-only view of a data region:
-/// `private` bytes of zeroed private memory, then `shared` bytes mapped from `fd`, then
-/// `guard` bytes of inaccessible reservation (what the engine's bounds-check elision needs).
-#[derive(Debug)]
-pub(crate) struct Window {
-    base: NonNull<u8>,
-    reserved: usize,
-}
-
-// SAFETY: plain memory owned by this value; the engine that uses it synchronizes access.
-unsafe impl Send for Window {}
-// SAFETY: as for Send.
-unsafe impl Sync for Window {}
-
-impl Window {
-    /// `private` and `shared` must be multiples of the page size; `fd` at least `shared`
-    /// bytes long and sealed against shrinking (checked by the caller).
-    pub(crate) fn new(private: usize, fd: BorrowedFd<'_>, shared: usize, guard: usize) -> io::Result<Window> {
-        let reserved = private
-            .checked_add(shared)
-            .and_then(|n| n.checked_add(guard))
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "window too large"))?;
-        // SAFETY: a new reservation at an address the kernel chooses, aliasing nothing.
-        let base = unsafe { mmap_anonymous(std::ptr::null_mut(), reserved, ProtFlags::empty(), MapFlags::PRIVATE | MapFlags::NORESERVE) }?;
-        let window = Window { base: NonNull::new(base.cast()).ok_or_else(|| io::Error::other("mmap returned null"))?, reserved };
-        if private > 0 {
-            // SAFETY: replaces the start of our own reservation (nothing else uses it).
-            unsafe {
-                mmap_anonymous(base, private, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE | MapFlags::FIXED)?;
-            }
-        }
-        if shared > 0 {
-            // SAFETY: replaces the next `shared` bytes of our own reservation with a
-            // read-only view of the data region (writes there fault; the engine turns a fault
-            // in WASM code into a trap).
-            unsafe {
-                mmap(base.cast::<u8>().add(private).cast(), shared, ProtFlags::READ, MapFlags::SHARED | MapFlags::FIXED, fd, 0)?;
-            }
-        }
-        Ok(window)
-    }
-
-    pub(crate) fn base(&self) -> *mut u8 {
-        self.base.as_ptr()
-    }
-}
-
-impl Drop for Window {
-    fn drop(&mut self) {
-        // SAFETY: the reservation made in `new` (with the mappings over it), no longer used.
-        let _ = unsafe { munmap(self.base.as_ptr().cast(), self.reserved) };
     }
 }
 

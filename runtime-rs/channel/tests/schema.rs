@@ -18,8 +18,6 @@ fn live_field_offsets_are_the_compilers() {
     assert_eq!(offset("producer_sleeping"), Some(field::PRODUCER_SLEEPING));
     assert_eq!(offset("tail"), Some(field::TAIL));
     assert_eq!(offset("consumer_sleeping"), Some(field::CONSUMER_SLEEPING));
-    // Each side's hot fields on cache lines of their own.
-    assert!(field::TAIL - field::PRODUCER_SLEEPING >= 64);
 
     let slot_type = schema.value_structs.iter().find(|v| v.name == "Slot").expect("value struct Slot");
     let at = |name: &str| slot_type.fields.iter().find(|f| f.name == name).map(|f| f.offset as usize);
