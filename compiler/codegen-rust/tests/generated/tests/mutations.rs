@@ -58,3 +58,15 @@ fn mutated_buffers_are_rejected_or_read() {
     // Most single-byte changes land in scalars: a round that reads nothing tests nothing.
     assert!(read > total / 10, "only {read} of {total} mutants verified");
 }
+
+#[test]
+fn the_fuzz_corpus_is_read() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/generated_readers");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("the corpus folder") {
+        let buf = std::fs::read(entry.expect("entry").path()).expect("a corpus file");
+        harness::check(&buf);
+        count += 1;
+    }
+    assert!(count >= seeds::all().len(), "the corpus holds the seeds");
+}
