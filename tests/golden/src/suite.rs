@@ -235,6 +235,12 @@ impl SchemaCase {
         }
     }
 
+    /// What the Rust back end's generated module reads (its own tables verify first).
+    pub fn generated_rust_read(&self, buf: &[u8]) -> Result<Val, (u32, u32)> {
+        crate::generated_rust::read(&self.stem, &self.schema, buf)
+            .map_err(|e| (u32::from(e.kind.code()), e.offset))
+    }
+
     /// The C runtime's verdict through the FFI (same options as the generated verify).
     pub fn c_ffi_verdict(&self, c_tables: &CSchema, buf: &[u8]) -> (u32, u32) {
         match wxl_runtime_c::verify(buf, c_tables, self.schema.identifier, None) {

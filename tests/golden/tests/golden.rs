@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use wxl_golden::model::{first_difference, flatten};
 use wxl_golden::suite::{schema_files, vectors_dir, SchemaCase};
-use wxl_golden::{blessing, hostile, mutate, rust_side};
+use wxl_golden::{blessing, generated_rust, hostile, mutate, rust_side};
 
 /// Every schema of schemas/ with its vectors and C programs, loaded once.
 fn suite() -> &'static [SchemaCase] {
@@ -119,7 +119,36 @@ fn rust_reads_c_buffers_and_c_reads_rust_buffers() {
     }
 }
 
-/// The three verifiers accept every golden buffer.
+/// The Rust back end's generated code builds every vector byte for byte as C does (and as
+/// committed), and reads what C built as the description says.
+#[test]
+fn generated_rust_code_builds_and_reads_every_vector_like_c() {
+    for case in suite() {
+        assert!(
+            generated_rust::SCHEMAS.contains(&case.stem.as_str()),
+            "schemas/{}.wxl has no generated-Rust bridge in tests/golden/src/generated_rust/",
+            case.stem
+        );
+        for vector in &case.vectors {
+            let label = format!("{}/{}", case.stem, vector.name);
+            let generated = generated_rust::build(&case.stem, &case.schema, &vector.root);
+            let c = case.c_build(&vector.name);
+            assert!(
+                generated == c,
+                "{label}: generated Rust and C build different bytes"
+            );
+            let reading = case
+                .generated_rust_read(&c)
+                .unwrap_or_else(|e| panic!("{label}: generated Rust rejects the C buffer: {e:?}"));
+            if let Some(diff) = first_difference(&vector.expected, &flatten(&case.schema, &reading))
+            {
+                panic!("{label}: generated Rust reads the C buffer differently: {diff}");
+            }
+        }
+    }
+}
+
+/// The verifiers accept every golden buffer.
 #[test]
 fn every_verifier_accepts_the_golden_buffers() {
     for case in suite() {
@@ -203,7 +232,9 @@ fn hostile_corpus_is_up_to_date() {
     }
 }
 
-/// Every verifier rejects every hostile buffer with the manifest's kind and offset.
+/// Every verifier (the Rust runtime, the C runtime through the FFI, the generated C verify and
+/// the generated Rust module with its own tables) rejects every hostile buffer with the
+/// manifest's kind and offset.
 #[test]
 fn every_verifier_rejects_the_hostile_corpus_alike() {
     let dir = vectors_dir().join("hostile");
@@ -255,9 +286,10 @@ fn every_verifier_rejects_the_hostile_corpus_alike() {
     }
 }
 
-/// Seeded mutations of every golden buffer: the Rust verifier, the C verifier (FFI) and the
-/// generated C verify give the same verdict, kind and offset; where they accept, the Rust
-/// readers and the generated C getters read the same values.
+/// Seeded mutations of every golden buffer: the Rust verifier, the C verifier (FFI), the
+/// generated C verify and the generated Rust module give the same verdict, kind and offset;
+/// where they accept, the runtime's readers, the generated Rust views and the generated C
+/// getters read the same values.
 #[test]
 fn differential_mutations_get_the_same_verdict_and_reading() {
     // WXL_DIFF_SEED and WXL_DIFF_PER_VECTOR explore further; the defaults are what CI runs.
