@@ -8,7 +8,7 @@
 //! }
 //! ```
 //!
-//! ```ignore
+//! ```text
 //! // src/lib.rs: defines `pub mod logs` from `$OUT_DIR/logs.rs`.
 //! wxl_runtime::include_schema!("logs");
 //! // or, without the macro:
@@ -94,6 +94,11 @@ impl Config {
     /// Compiles every file and writes one module per schema; returns the paths written (a file
     /// whose contents did not change is left alone, so nothing recompiles needlessly).
     pub fn compile(&self) -> Result<Vec<PathBuf>, Error> {
+        self.compile_reporting(&mut std::io::stdout().lock())
+    }
+
+    /// `compile`, with the `cargo:` lines written to `cargo` (stdout for a build script).
+    fn compile_reporting(&self, cargo: &mut dyn Write) -> Result<Vec<PathBuf>, Error> {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir)?,
@@ -102,7 +107,7 @@ impl Config {
         let mut failures = Vec::new();
         let mut written = Vec::new();
         for (module, path) in &modules {
-            match self.compile_one(path, module) {
+            match self.compile_one(path, module, cargo) {
                 Ok(code) => written.push(write_if_changed(&out_dir.join(format!("{module}.rs")), &code)?),
                 Err(rendered) => failures.push((path.clone(), rendered)),
             }
@@ -128,11 +133,11 @@ impl Config {
     }
 
     /// The generated code of one schema, or its rendered diagnostics.
-    fn compile_one(&self, path: &Path, module: &str) -> Result<Vec<u8>, String> {
+    fn compile_one(&self, path: &Path, module: &str, cargo: &mut dyn Write) -> Result<Vec<u8>, String> {
         let mut config = wxl_check::Config::default();
         config.import_paths.clone_from(&self.import_paths);
         let compilation = wxl_check::compile_file(path, &config);
-        self.announce(path, &compilation);
+        self.announce(path, &compilation, cargo);
         let Some(schema) = &compilation.schema else { return Err(compilation.render_plain()) };
         let mut options = Options::new(module);
         options.object_api = self.object_api;
@@ -144,11 +149,10 @@ impl Config {
 
     /// `rerun-if-changed` for every file read (and the root file, even when it could not be
     /// read, so that creating it reruns the script); warnings as `cargo:warning`.
-    fn announce(&self, path: &Path, compilation: &wxl_check::Compilation) {
+    fn announce(&self, path: &Path, compilation: &wxl_check::Compilation, stdout: &mut dyn Write) {
         if !self.cargo_output {
             return;
         }
-        let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "cargo:rerun-if-changed={}", path.display());
         for read in compilation.read_paths.iter().filter(|p| p.as_path() != path) {
             let _ = writeln!(stdout, "cargo:rerun-if-changed={}", read.display());
@@ -180,3 +184,6 @@ fn write_if_changed(path: &Path, contents: &[u8]) -> Result<PathBuf, Error> {
     }
     Ok(path.to_path_buf())
 }
+
+#[cfg(test)]
+mod tests;
