@@ -190,6 +190,18 @@ pub fn generate(schema: &Schema, options: &Options) -> GeneratedFiles {
     files
 }
 
+/// The end of every header's opening comment: what it is and how its names are made.
+const USAGE: &str = "\
+Accessors, builders and verifier tables for the layout of docs/LAYOUT.md, over
+runtime-c (include wxl.h, link wxl.c). C99 or C11.
+
+Names: <prefix>_<Type> is a view of an object ({ wxl_view v; }, null when v.obj == 0) and
+<prefix>_<Type>_<field>(v) reads a field (its default when absent). Arrays have _len(a)
+and _at(a, i). Builders: <Type>_begin(b), <Type>_add_<field>(b, x), <Type>_end(b) for
+structs, <Array>_create(b, items, n) for arrays; each returns a <Type>_ref. Subtypes:
+<Type>_is_<Sub>(v), <Type>_as_<Sub>(v). In place: <Type>_set_<field>(<Type>_mutable(v, buf), x).
+Whole buffers: <prefix>_builder_init, <prefix>_finish, <prefix>_verify, <prefix>_root.";
+
 fn banner(schema: &Schema, file: &str) -> String {
     let source = match &schema.package {
         Some(package) => format!("the schema of package `{package}`"),
@@ -203,12 +215,7 @@ fn banner(schema: &Schema, file: &str) -> String {
         lines.extend(schema.docs.iter().cloned());
         lines.push(String::new());
     }
-    lines.push(
-        "Accessors, builders and verifier tables for the layout of docs/LAYOUT.md, over".into(),
-    );
-    lines.push(
-        "runtime-c (include wxl.h, link wxl.c). C99 or C11. Naming: see wxl-codegen-c.".into(),
-    );
+    lines.extend(USAGE.lines().map(str::to_string));
     format!("{}\n", doc_comment(&lines, "").trim_end())
 }
 

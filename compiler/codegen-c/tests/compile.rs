@@ -22,7 +22,7 @@ fn write_headers(folder: &Path, include: &Path) -> Vec<String> {
 
 #[test]
 fn round_trips_in_c_for_every_example_schema() {
-    let dir = cc::scratch("round-trips");
+    let dir = cc::Scratch::new("round-trips");
     let include = dir.join("include");
     std::fs::create_dir_all(&include).expect("include folder");
     let stems = write_headers(&common::workspace().join("schemas"), &include);
@@ -60,7 +60,7 @@ fn round_trips_in_c_for_every_example_schema() {
 /// pass `wxl_schema_check`.
 #[test]
 fn headers_of_every_valid_check_case_compile() {
-    let dir = cc::scratch("check-cases");
+    let dir = cc::Scratch::new("check-cases");
     let folder = common::workspace().join("tests/cases/check/valid");
     let stems = write_headers(&folder, &dir);
     let runtime = cc::runtime_source();
@@ -104,7 +104,7 @@ fn headers_of_every_valid_check_case_compile() {
 /// layout does not compile, under C99 (negative array size) or C11 (`_Static_assert`).
 #[test]
 fn a_wrong_offset_stops_the_build() {
-    let dir = cc::scratch("static-asserts");
+    let dir = cc::Scratch::new("static-asserts");
     let (name, text) = common::header(&common::workspace().join("schemas/logs.wxl"));
     let broken = text.replace(
         "#define logs_Log_code_OFFSET 20u",

@@ -1,7 +1,7 @@
 //! The cross-language tests (see the crate docs): golden vectors, the hostile corpus and the
 //! differential check. One test binary, so that the C programs are compiled once.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use wxl_golden::model::{first_difference, flatten};
@@ -12,13 +12,32 @@ use wxl_golden::{blessing, generated_rust, hostile, mutate, rust_side};
 fn suite() -> &'static [SchemaCase] {
     static SUITE: OnceLock<Vec<SchemaCase>> = OnceLock::new();
     SUITE.get_or_init(|| {
-        let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("golden");
-        let _ = std::fs::remove_dir_all(&scratch);
+        let scratch = scratch_dir();
         schema_files()
             .iter()
             .map(|path| SchemaCase::load(path, &scratch))
             .collect()
     })
+}
+
+/// A folder for the C programs, private to this process (test runs may overlap on a shared
+/// target directory). Folders of processes that have ended are removed (where /proc says so).
+fn scratch_dir() -> PathBuf {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    if let (true, Ok(entries)) = (Path::new("/proc/self").exists(), std::fs::read_dir(&base)) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix("golden-")
+                .and_then(|p| p.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = base.join(format!("golden-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
 }
 
 #[test]
@@ -248,6 +267,15 @@ fn every_verifier_rejects_the_hostile_corpus_alike() {
         "the corpus shrank to {} cases",
         entries.len()
     );
+    // Every rule but BUFFER_TOO_LONG (a 4 GiB buffer) has at least one case.
+    for kind in wxl_runtime::ErrorKind::ALL {
+        let covered = entries.iter().any(|e| e["error"] == kind.name());
+        assert!(
+            covered || kind == wxl_runtime::ErrorKind::BufferTooLong,
+            "no hostile case for {}",
+            kind.name()
+        );
+    }
     for case in suite() {
         let c_tables = case.c_tables();
         let mine: Vec<&serde_json::Value> = entries
