@@ -24,3 +24,4 @@ fn live_field_offsets_are_the_compilers() {
     assert_eq!((at("seq"), at("offset"), at("len")), (Some(slot::SEQ), Some(slot::OFFSET), Some(slot::LEN)));
     assert_eq!(slot_type.size as usize, SLOT_STRIDE);
 }
+

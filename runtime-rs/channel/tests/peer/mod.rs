@@ -62,12 +62,17 @@ pub struct Peer {
 
 impl Peer {
     pub fn spawn(args: &[&str]) -> Peer {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wxl-channel-peer"))
+        Peer::spawn_program(env!("CARGO_BIN_EXE_wxl-channel-peer").as_ref(), args)
+    }
+
+    /// Any program, with its output read line by line.
+    pub fn spawn_program(program: &std::path::Path, args: &[&str]) -> Peer {
+        let mut child = Command::new(program)
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("spawn wxl-channel-peer");
+            .unwrap_or_else(|e| panic!("spawn {}: {e}", program.display()));
         let stdout = child.stdout.take();
         Peer { child, lines: stdout.map(lines_of) }
     }
