@@ -17,7 +17,7 @@ pub(crate) fn items(model: &Model, index: TypeIndex) -> TokenStream {
     let kind = Kind::of(model.schema, storage);
     let view = &model.ty(index).view;
     let element = types::view(model, kind);
-    let doc = if ty.declared { docs(&ty.docs) } else { implicit_doc(model, storage) };
+    let doc = if ty.docs.is_empty() { implicit_doc(model, storage) } else { docs(&ty.docs) };
     // A note rather than `#[deprecated]`, which every generated use of the type would trip.
     let deprecated = if ty.deprecated { quote!(#[doc = ""] #[doc = " Deprecated in the schema."]) } else { TokenStream::new() };
     let type_id = values::index(ty.type_id.into());
@@ -47,11 +47,13 @@ pub(crate) fn items(model: &Model, index: TypeIndex) -> TokenStream {
             /// The type id in the tag word of its objects.
             pub const TYPE_ID: u16 = #type_id;
 
+            /// The number of elements.
             #[inline]
             pub fn len(&self) -> usize {
                 self.0.len()
             }
 
+            /// Whether there are no elements.
             #[inline]
             pub fn is_empty(&self) -> bool {
                 self.0.is_empty()
@@ -63,6 +65,7 @@ pub(crate) fn items(model: &Model, index: TypeIndex) -> TokenStream {
                 self.0.get(index)
             }
 
+            /// The elements, front to back.
             #[inline]
             pub fn iter(&self) -> wxl_runtime::read::Iter<'a, #element> {
                 self.0.iter()
@@ -112,7 +115,7 @@ fn implicit_doc(model: &Model, storage: StorageType) -> TokenStream {
         StorageType::Ref(reference) if !reference.nullable => wxl_ir::display::heap_name(model.schema, reference.heap),
         _ => wxl_ir::display::storage_name(model.schema, storage),
     };
-    let text = format!(" An array of `{element}` (the schema's `[{element}]`).");
+    let text = format!(" An array of `{element}`.");
     quote!(#[doc = #text])
 }
 

@@ -7,7 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wxl_ir::{AbstractHeap, CompositeType, Field, TypeIndex, ValueIndex};
 
-use crate::emit::docs;
+use crate::emit::{docs_or, field_declaration};
 use crate::fields::Kind;
 use crate::model::{FieldNames, Model};
 use crate::views::scalar_getter;
@@ -72,7 +72,7 @@ pub(crate) fn value_args(model: &Model, index: ValueIndex) -> TokenStream {
 /// defaults other than zero; absent when a non-null reference has to be given).
 fn args_struct(model: &Model, args: &Ident, schema_name: &str, fields: &[Field], names: &[FieldNames]) -> TokenStream {
     let members = fields.iter().zip(names).map(|(f, n)| {
-        let doc = docs(&f.docs);
+        let doc = docs_or(&f.docs, &format!(" The schema's {}.", field_declaration(model.schema, f)));
         let name = &n.getter;
         let ty = types::args(model, Kind::of(model.schema, f.ty.storage));
         quote!(#doc pub #name: #ty,)

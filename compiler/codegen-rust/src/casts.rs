@@ -90,12 +90,15 @@ fn kind_enum(model: &Model, index: TypeIndex) -> TokenStream {
     variants.extend(model.subtypes[index.0 as usize].iter().map(|&s| &model.ty(s).view));
     let doc = format!(" A `{}` by its actual type (see `{}::{}`).", model.schema.ty(index).name, names.view, names.kind_method);
     let allows = lint_allows(&variants.iter().map(|v| (*v).clone()).collect::<Vec<_>>(), true);
+    let variant_docs = std::iter::once(index)
+        .chain(model.subtypes[index.0 as usize].iter().copied())
+        .map(|t| format!(" A `{}`.", model.schema.ty(t).name));
     quote! {
         #[doc = #doc]
         #allows
         #[derive(Clone, Copy, Debug)]
         pub enum #kind<'a> {
-            #(#variants(#variants<'a>),)*
+            #(#[doc = #variant_docs] #variants(#variants<'a>),)*
         }
     }
 }

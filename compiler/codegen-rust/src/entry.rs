@@ -47,7 +47,7 @@ fn root_items(model: &Model, root: TypeIndex) -> TokenStream {
         /// # Safety
         ///
         /// `buf` must have passed [`root`], [`root_with`] or [`verify`] and not have changed since,
-        /// except through [`root_mut`]-style in-place updates: string getters rely on it for UTF-8.
+        /// except through in-place updates of `mut` fields: string getters rely on it for UTF-8.
         pub unsafe fn root_unchecked(buf: &[u8]) -> Result<#view<'_>, wxl_runtime::Error> {
             #safety
             root_of(unsafe { wxl_runtime::Verified::new_unchecked(buf, &SCHEMA) }?)

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use wxl_ir::EnumType;
 
-use crate::emit::{docs, lint_allows};
+use crate::emit::{docs_or, lint_allows};
 use crate::model::Model;
 use crate::{types, values};
 
@@ -37,10 +37,10 @@ fn closed_enum(model: &Model, index: usize, e: &EnumType) -> TokenStream {
     let names = &model.enums[index];
     let name = &names.name;
     let repr = types::scalar(e.repr);
-    let doc = docs(&e.docs);
+    let doc = docs_or(&e.docs, &format!(" The schema's enum `{}`.", e.name));
     let zero = values::zero_variant(e);
     let variants = e.variants.iter().zip(&names.variants).enumerate().map(|(i, (v, ident))| {
-        let doc = docs(&v.docs);
+        let doc = docs_or(&v.docs, &format!(" `{} = {}`.", v.name, v.value));
         let value = values::int(v.value);
         let default = if i == zero { quote!(#[default]) } else { TokenStream::new() };
         let deprecated = if v.deprecated { quote!(#[deprecated]) } else { TokenStream::new() };
@@ -100,9 +100,9 @@ fn open_enum(model: &Model, index: usize, e: &EnumType) -> TokenStream {
     let names = &model.enums[index];
     let name = &names.name;
     let repr = types::scalar(e.repr);
-    let doc = docs(&e.docs);
+    let doc = docs_or(&e.docs, &format!(" The schema's open enum `{}`.", e.name));
     let consts = e.variants.iter().zip(&names.variants).map(|(v, ident)| {
-        let doc = docs(&v.docs);
+        let doc = docs_or(&v.docs, &format!(" `{} = {}`.", v.name, v.value));
         let value = values::int(v.value);
         let deprecated = if v.deprecated { quote!(#[deprecated]) } else { TokenStream::new() };
         quote! { #doc #deprecated pub const #ident: #name = #name(#value); }

@@ -152,10 +152,12 @@ pub(crate) fn array_items(model: &Model, index: TypeIndex) -> TokenStream {
                 #view::from(self.0.view())
             }
 
+            /// The number of elements.
             pub fn len(&self) -> usize {
                 self.0.len()
             }
 
+            /// Whether there are no elements.
             pub fn is_empty(&self) -> bool {
                 self.0.is_empty()
             }

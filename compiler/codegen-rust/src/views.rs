@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use wxl_ir::{CompositeType, Field, Scalar, StorageType, TypeIndex, ValueIndex};
 
-use crate::emit::{docs, lint_allows};
+use crate::emit::{docs, docs_or, field_declaration, lint_allows};
 use crate::fields::Kind;
 use crate::model::{FieldNames, Model};
 use crate::{arrays, builders, casts, mutate, types, values};
@@ -30,7 +30,7 @@ fn struct_items(model: &Model, index: TypeIndex) -> TokenStream {
     let CompositeType::Struct(st) = &ty.composite else { return TokenStream::new() };
     let names = model.ty(index);
     let view = &names.view;
-    let doc = docs(&ty.docs);
+    let doc = docs_or(&ty.docs, &format!(" A `{}` object in a verified buffer.", ty.name));
     // A note rather than `#[deprecated]`, which every generated use of the type would trip.
     let deprecated = if ty.deprecated { quote!(#[doc = ""] #[doc = " Deprecated in the schema."]) } else { TokenStream::new() };
     let type_id = values::index(ty.type_id.into());
@@ -70,7 +70,7 @@ fn value_view(model: &Model, index: ValueIndex) -> TokenStream {
     let value = model.schema.value_struct(index);
     let names = model.value(index);
     let view = &names.view;
-    let doc = docs(&value.docs);
+    let doc = docs_or(&value.docs, &format!(" The value struct `{}`.", value.name));
     let getters = value.fields.iter().zip(&names.fields).map(|(f, n)| getter(model, f, n));
     let debug = debug_impl(model, &value.name, view, &value.fields, &names.fields);
     let allows = lint_allows(std::slice::from_ref(view), false);
@@ -103,7 +103,10 @@ fn value_view(model: &Model, index: ValueIndex) -> TokenStream {
 fn getter(model: &Model, field: &Field, names: &FieldNames) -> TokenStream {
     let kind = Kind::of(model.schema, field.ty.storage);
     let name = &names.getter;
+    let declaration = format!(" {}, at offset {}.", field_declaration(model.schema, field), field.offset);
+    let separator = if field.docs.is_empty() { TokenStream::new() } else { quote!(#[doc = ""]) };
     let doc = docs(&field.docs);
+    let doc = quote!(#doc #separator #[doc = #declaration]);
     let deprecated = if field.deprecated { quote!(#[deprecated]) } else { TokenStream::new() };
     let convention = self_convention_allow(&name.to_string());
     let ty = types::view(model, kind);

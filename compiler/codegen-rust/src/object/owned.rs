@@ -6,7 +6,7 @@ use quote::quote;
 use wxl_ir::{CompositeType, Field, TypeIndex, ValueIndex};
 
 use super::ObjectModel;
-use crate::emit::{docs, lint_allows};
+use crate::emit::{docs_or, field_declaration, lint_allows};
 use crate::fields::Kind;
 use crate::model::FieldNames;
 use crate::{types, values};
@@ -72,7 +72,7 @@ fn owned_struct(object: &ObjectModel, index: TypeIndex) -> TokenStream {
 fn owned_struct_def(object: &ObjectModel, name: &Ident, doc: &str, fields: &[Field], names: &[FieldNames], default: bool) -> TokenStream {
     let model = object.model;
     let members = fields.iter().zip(names).map(|(f, n)| {
-        let doc = docs(&f.docs);
+        let doc = docs_or(&f.docs, &format!(" The schema's {}.", field_declaration(model.schema, f)));
         let field = &n.getter;
         let ty = types::owned(model, Kind::of(model.schema, f.ty.storage));
         quote!(#doc pub #field: #ty,)
@@ -113,6 +113,7 @@ fn kind_enum(object: &ObjectModel, index: TypeIndex) -> TokenStream {
     members.extend(object.kind_variants(index));
     let variants: Vec<&Ident> = members.iter().map(|&m| &model.ty(m).view).collect();
     let payloads = members.iter().map(|&m| types::owned_rc(model, m));
+    let variant_docs = members.iter().map(|&m| format!(" A `{}` object.", model.schema.ty(m).name));
     let methods = object.methods(index);
     let method = &methods.kind;
     let doc = format!(" The owned form of a reference to `{}`: by the object's actual type.", model.schema.ty(index).name);
@@ -130,7 +131,7 @@ fn kind_enum(object: &ObjectModel, index: TypeIndex) -> TokenStream {
         #[doc = #doc]
         #allows
         #[derive(Clone, Debug, PartialEq)]
-        pub enum #kind { #(#variants(#payloads),)* }
+        pub enum #kind { #(#[doc = #variant_docs] #variants(#payloads),)* }
 
         #default
 
@@ -153,7 +154,7 @@ fn any_enum(object: &ObjectModel) -> TokenStream {
     let [i31, string, bytes] = &object.any_builtins;
     let variants = object.any_variants.iter().map(|(index, variant)| {
         let payload = types::owned_rc(model, *index);
-        let doc = format!(" A `{}` object.", model.schema.ty(*index).name);
+        let doc = format!(" An object of type `{}`.", model.schema.ty(*index).name);
         quote!(#[doc = #doc] #variant(#payload),)
     });
     quote! {
@@ -164,7 +165,9 @@ fn any_enum(object: &ObjectModel) -> TokenStream {
         pub enum AnyT {
             /// An `i31ref`, sign-extended.
             #i31(i32),
+            /// A string.
             #string(Rc<str>),
+            /// A byte string.
             #bytes(Rc<[u8]>),
             #(#variants)*
         }

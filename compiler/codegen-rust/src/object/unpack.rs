@@ -35,6 +35,11 @@ pub(crate) fn items(object: &ObjectModel) -> TokenStream {
     }
 }
 
+/// The memo table of a type: `shape_memo`.
+fn memo_field(object: &ObjectModel, index: TypeIndex) -> proc_macro2::Ident {
+    crate::names::ident(&format!("{}_memo", object.methods(index).fields))
+}
+
 /// One memo table per memoized kind of object, keyed by body address.
 fn memo_fields(object: &ObjectModel, methods: &BTreeMap<Helper, TokenStream>) -> Vec<TokenStream> {
     let model = object.model;
@@ -44,7 +49,7 @@ fn memo_fields(object: &ObjectModel, methods: &BTreeMap<Helper, TokenStream>) ->
             Helper::String => Some(quote!(strings: HashMap<usize, Rc<str>>,)),
             Helper::Bytes => Some(quote!(byte_strings: HashMap<usize, Rc<[u8]>>,)),
             Helper::Shared(index) => {
-                let name = &object.methods(index).shared;
+                let name = memo_field(object, index);
                 let rc = types::owned_rc(model, index);
                 Some(quote!(#name: HashMap<usize, #rc>,))
             }
@@ -153,6 +158,7 @@ fn shared(object: &ObjectModel, index: TypeIndex, calls: &mut Vec<Helper>) -> To
     let view = &model.ty(index).view;
     let methods = object.methods(index);
     let (name, fields) = (&methods.shared, &methods.fields);
+    let memo = memo_field(object, index);
     let rc = types::owned_rc(model, index);
     calls.push(Helper::Fields(index));
     let (key, make) = match model.schema.ty(index).composite {
@@ -162,11 +168,11 @@ fn shared(object: &ObjectModel, index: TypeIndex, calls: &mut Vec<Helper>) -> To
     quote! {
         fn #name(&mut self, view: #view<'_>) -> #rc {
             let key = #key as usize;
-            if let Some(done) = self.#name.get(&key) {
+            if let Some(done) = self.#memo.get(&key) {
                 return done.clone();
             }
             let value = #make;
-            self.#name.insert(key, value.clone());
+            self.#memo.insert(key, value.clone());
             value
         }
     }

@@ -1,5 +1,8 @@
 //! Generated modules for every example schema and codegen test case, and the fuzz harness that
 //! reads a buffer through every generated accessor.
+//!
+//! `missing_docs` is on so that the generated code is checked to document every public item.
+#![warn(missing_docs)]
 
 wxl_runtime::include_schema!("geometry");
 wxl_runtime::include_schema!("logs");

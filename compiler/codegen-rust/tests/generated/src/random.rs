@@ -12,10 +12,12 @@ use crate::everything as e;
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator whose sequence depends only on `seed`.
     pub fn new(seed: u64) -> Rng {
         Rng(seed | 1)
     }
 
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -28,6 +30,7 @@ impl Rng {
         self.next_u64() % n
     }
 
+    /// True once in `one_in` times, on average.
     pub fn chance(&mut self, one_in: u64) -> bool {
         self.below(one_in) == 0
     }

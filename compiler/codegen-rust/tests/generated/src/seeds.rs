@@ -26,6 +26,7 @@ pub fn all() -> Vec<(String, Vec<u8>)> {
     seeds
 }
 
+/// `count` log records.
 pub fn logs_buffer(count: u32) -> Vec<u8> {
     let mut b = Builder::new();
     let records: Vec<_> = (0..count)
@@ -47,6 +48,7 @@ pub fn logs_buffer(count: u32) -> Vec<u8> {
     logs::finish(&mut b, root).to_vec()
 }
 
+/// `count` triangles.
 pub fn mesh_buffer(count: u32) -> Vec<u8> {
     let mut b = Builder::new();
     let v = |x: f32| mesh::Vector3Args { x, y: -x, z: 0.5 };
@@ -57,6 +59,7 @@ pub fn mesh_buffer(count: u32) -> Vec<u8> {
     mesh::finish(&mut b, root).to_vec()
 }
 
+/// A scene with a circle, a polygon and a shared child node.
 pub fn shapes_buffer() -> Vec<u8> {
     let mut b = Builder::new();
     let name = b.string("disc");
@@ -81,6 +84,7 @@ pub fn shapes_buffer() -> Vec<u8> {
     shapes::finish(&mut b, scene).to_vec()
 }
 
+/// Every kind of animal, owner and zoo, and equivalent list types.
 pub fn subtyping_buffer() -> Vec<u8> {
     use subtyping as s;
     let mut b = Builder::new();
@@ -106,6 +110,7 @@ pub fn subtyping_buffer() -> Vec<u8> {
     s::finish(&mut b, root).to_vec()
 }
 
+/// Arrays of arrays, of strings, of mutable numbers, of values and of bools.
 pub fn arrays_buffer() -> Vec<u8> {
     let mut b = Builder::new();
     let rows = [arrays::ArrayOfF32::build(&mut b, &[1.0, 2.0]), arrays::ArrayOfF32::build(&mut b, &[])];
@@ -119,6 +124,7 @@ pub fn arrays_buffer() -> Vec<u8> {
     arrays::finish(&mut b, root).to_vec()
 }
 
+/// A version 1 record.
 pub fn evolution_v1_buffer() -> Vec<u8> {
     let mut b = Builder::new();
     let items = [evolution_v1::ItemArgs { id: 1 }.build(&mut b), evolution_v1::ItemArgs { id: 2 }.build(&mut b)];
@@ -128,6 +134,7 @@ pub fn evolution_v1_buffer() -> Vec<u8> {
     evolution_v1::finish(&mut b, root).to_vec()
 }
 
+/// A version 2 record, every appended field set.
 pub fn evolution_v2_buffer() -> Vec<u8> {
     use evolution_v2 as v2;
     let mut b = Builder::new();
