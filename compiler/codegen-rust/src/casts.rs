@@ -4,7 +4,7 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wxl_ir::{CompositeType, Schema, TypeIndex};
+use wxl_ir::{CompositeType, TypeIndex};
 
 use crate::emit::lint_allows;
 use crate::model::Model;
@@ -68,7 +68,7 @@ pub(crate) fn view_methods(model: &Model, index: TypeIndex) -> TokenStream {
 pub(crate) fn view_items(model: &Model, index: TypeIndex) -> TokenStream {
     let names = model.ty(index);
     let view = &names.view;
-    let upcasts = model.type_indices().filter(|&sub| sub != index && is_subtype(model.schema, sub, index)).map(|sub| {
+    let upcasts = model.all_subtypes[index.0 as usize].iter().map(|&sub| {
         let sub_view = &model.ty(sub).view;
         let wrapped = if is_array(model, index) { quote!(#view::from(sub.0.array())) } else { quote!(#view(sub.0)) };
         quote! {
@@ -103,20 +103,6 @@ fn kind_enum(model: &Model, index: TypeIndex) -> TokenStream {
     }
 }
 
-/// Whether type `a` may be stored where `b` is declared: equivalent, or `b`'s class is on `a`'s
-/// supertype chain.
-pub(crate) fn is_subtype(schema: &Schema, a: TypeIndex, b: TypeIndex) -> bool {
-    let target = schema.ty(b).canonical;
-    let mut current = Some(a);
-    while let Some(t) = current {
-        if schema.ty(t).canonical == target {
-            return true;
-        }
-        current = schema.ty(t).supertype;
-    }
-    false
-}
-
 /// `impl Subtype<Shape<'static>> for Circle<'static>` for every ordered pair of distinct types
 /// the verifier accepts, and `Subtype<AnyStruct>`/`Subtype<AnyArray>` for every type.
 pub(crate) fn subtype_impls(model: &Model) -> TokenStream {
@@ -125,7 +111,7 @@ pub(crate) fn subtype_impls(model: &Model) -> TokenStream {
         let sub = &model.ty(a).view;
         let any = if is_array(model, a) { quote!(wxl_runtime::AnyArray) } else { quote!(wxl_runtime::AnyStruct) };
         out.extend(quote!(impl wxl_runtime::Subtype<#any> for #sub<'static> {}));
-        for b in model.type_indices().filter(|&b| b != a && is_subtype(model.schema, a, b)) {
+        for &b in &model.supertypes[a.0 as usize] {
             let sup = &model.ty(b).view;
             out.extend(quote!(impl wxl_runtime::Subtype<#sup<'static>> for #sub<'static> {}));
         }

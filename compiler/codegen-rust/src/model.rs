@@ -2,6 +2,8 @@
 //! names of every item and method, the subtype sets, and a few closure facts (which types can
 //! be built at all, which need a mutable wrapper).
 
+use std::collections::HashMap;
+
 use proc_macro2::Ident;
 use wxl_ir::tables::SchemaTables;
 use wxl_ir::{CompositeType, EnumIndex, Field, HeapType, Schema, StorageType, TypeIndex, ValueIndex};
@@ -60,6 +62,11 @@ pub(crate) struct Model<'s> {
     pub enums: Vec<EnumNames>,
     /// Per type: its strict subtypes (canonical types only), in type id order.
     pub subtypes: Vec<Vec<TypeIndex>>,
+    /// Per type: every other type it may be stored as (its ancestors and the types equivalent
+    /// to it or to them), in declaration order.
+    pub supertypes: Vec<Vec<TypeIndex>>,
+    /// The inverse of `supertypes`: every other type that may be stored as this one.
+    pub all_subtypes: Vec<Vec<TypeIndex>>,
     /// Per type: whether a valid buffer can hold an object of it (non-null references that form
     /// a cycle, or a non-null `ref none`, make a type uninhabited).
     pub inhabited: Vec<bool>,
@@ -70,8 +77,10 @@ pub(crate) struct Model<'s> {
 
 impl<'s> Model<'s> {
     pub(crate) fn new(schema: &'s Schema, options: &'s Options) -> Model<'s> {
-        let subtypes = (0..schema.types.len()).map(|i| strict_subtypes(schema, TypeIndex(i as u32))).collect();
-        let (inhabited, value_inhabited) = inhabitation(schema);
+        let supertypes = supertypes(schema);
+        let all_subtypes = invert(&supertypes);
+        let subtypes = strict_subtypes(schema, &supertypes);
+        let (inhabited, value_inhabited) = inhabitation(schema, &subtypes);
         let mut model = Model {
             schema,
             options,
@@ -80,6 +89,8 @@ impl<'s> Model<'s> {
             values: Vec::new(),
             enums: Vec::new(),
             subtypes,
+            supertypes,
+            all_subtypes,
             inhabited,
             value_inhabited,
             needs_mut: Vec::new(),
@@ -130,35 +141,70 @@ impl<'s> Model<'s> {
     }
 }
 
-/// The canonical types whose supertype chain passes through `index`'s class, `index` excluded.
-fn strict_subtypes(schema: &Schema, index: TypeIndex) -> Vec<TypeIndex> {
-    let target = schema.ty(index).canonical;
-    schema
-        .canonical_types()
-        .filter(|(candidate, _)| *candidate != target)
-        .filter(|(candidate, _)| {
-            let mut current = schema.ty(*candidate).supertype;
-            while let Some(parent) = current {
-                if schema.ty(parent).canonical == target {
-                    return true;
-                }
-                current = schema.ty(parent).supertype;
+/// Per type, the other types it may be stored as: every member of every class on its supertype
+/// chain (its own class included). Linear in the number of types times the chain depth.
+fn supertypes(schema: &Schema) -> Vec<Vec<TypeIndex>> {
+    let mut classes: HashMap<TypeIndex, Vec<TypeIndex>> = HashMap::new();
+    for (i, ty) in schema.types.iter().enumerate() {
+        classes.entry(ty.canonical).or_default().push(TypeIndex(i as u32));
+    }
+    (0..schema.types.len())
+        .map(|i| {
+            let me = TypeIndex(i as u32);
+            let mut out = Vec::new();
+            let mut current = Some(me);
+            while let Some(t) = current {
+                out.extend(classes[&schema.ty(t).canonical].iter().copied().filter(|&m| m != me));
+                current = schema.ty(t).supertype;
             }
-            false
+            out.sort();
+            out.dedup();
+            out
         })
-        .map(|(candidate, _)| candidate)
+        .collect()
+}
+
+fn invert(relation: &[Vec<TypeIndex>]) -> Vec<Vec<TypeIndex>> {
+    let mut inverse = vec![Vec::new(); relation.len()];
+    for (a, targets) in relation.iter().enumerate() {
+        for b in targets {
+            inverse[b.0 as usize].push(TypeIndex(a as u32));
+        }
+    }
+    inverse
+}
+
+/// Per type, the canonical types below its class (equivalents excluded), in type id order.
+fn strict_subtypes(schema: &Schema, supertypes: &[Vec<TypeIndex>]) -> Vec<Vec<TypeIndex>> {
+    let mut below: HashMap<TypeIndex, Vec<TypeIndex>> = HashMap::new();
+    for (candidate, ty) in schema.canonical_types() {
+        for &above in &supertypes[candidate.0 as usize] {
+            let class = schema.ty(above).canonical;
+            if class != ty.canonical && above == class {
+                below.entry(class).or_default().push(candidate);
+            }
+        }
+    }
+    schema
+        .types
+        .iter()
+        .map(|ty| {
+            let mut list = below.get(&ty.canonical).cloned().unwrap_or_default();
+            list.sort_by_key(|t| schema.ty(*t).type_id);
+            list
+        })
         .collect()
 }
 
 /// Least fixed point: a struct is inhabited when every non-null reference it holds (directly or
 /// in value structs) can point at an inhabited object. Arrays always are (the empty array).
-fn inhabitation(schema: &Schema) -> (Vec<bool>, Vec<bool>) {
+fn inhabitation(schema: &Schema, subtypes: &[Vec<TypeIndex>]) -> (Vec<bool>, Vec<bool>) {
     let mut types = vec![false; schema.types.len()];
     let mut values = vec![false; schema.value_structs.len()];
     loop {
         let mut changed = false;
         for (i, value) in schema.value_structs.iter().enumerate() {
-            if !values[i] && value.fields.iter().all(|f| storage_inhabited(schema, f.ty.storage, &types, &values)) {
+            if !values[i] && value.fields.iter().all(|f| storage_inhabited(schema, subtypes, f.ty.storage, &types, &values)) {
                 values[i] = true;
                 changed = true;
             }
@@ -166,7 +212,7 @@ fn inhabitation(schema: &Schema) -> (Vec<bool>, Vec<bool>) {
         for (i, ty) in schema.types.iter().enumerate() {
             let ok = match &ty.composite {
                 CompositeType::Array(_) => true,
-                CompositeType::Struct(st) => st.fields.iter().all(|f| storage_inhabited(schema, f.ty.storage, &types, &values)),
+                CompositeType::Struct(st) => st.fields.iter().all(|f| storage_inhabited(schema, subtypes, f.ty.storage, &types, &values)),
             };
             if ok && !types[i] {
                 types[i] = true;
@@ -179,16 +225,15 @@ fn inhabitation(schema: &Schema) -> (Vec<bool>, Vec<bool>) {
     }
 }
 
-fn storage_inhabited(schema: &Schema, storage: StorageType, types: &[bool], values: &[bool]) -> bool {
+fn storage_inhabited(schema: &Schema, subtypes: &[Vec<TypeIndex>], storage: StorageType, types: &[bool], values: &[bool]) -> bool {
     match storage {
         StorageType::Scalar(_) | StorageType::Enum(_) => true,
         StorageType::Value(index) => values[index.0 as usize],
         StorageType::Ref(reference) if reference.nullable => true,
         StorageType::Ref(reference) => match reference.heap {
+            // Equivalent types have the same fields, so the canonical one decides for its class.
             HeapType::Concrete(target) => {
-                let canonical = schema.ty(target).canonical;
-                schema.types.iter().enumerate().any(|(i, t)| types[i] && t.canonical == canonical)
-                    || strict_subtypes(schema, target).iter().any(|s| types[s.0 as usize])
+                types[schema.ty(target).canonical.0 as usize] || subtypes[target.0 as usize].iter().any(|s| types[s.0 as usize])
             }
             HeapType::Abstract(wxl_ir::AbstractHeap::None) => false,
             _ => true,
