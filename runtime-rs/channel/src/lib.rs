@@ -52,6 +52,8 @@ mod link;
 mod producer;
 mod region;
 mod sys;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use consumer::{Consumer, Message, Snapshot};
 pub use error::Error;

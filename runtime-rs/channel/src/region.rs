@@ -56,7 +56,7 @@ pub struct Attached {
 
 /// Size of a memfd that cannot shrink any more; anything else is refused (a file the peer
 /// could truncate would turn reads into SIGBUS).
-fn sealed_size(fd: &OwnedFd, needed: SealFlags) -> Result<u64, Error> {
+pub(crate) fn sealed_size(fd: &OwnedFd, needed: SealFlags) -> Result<u64, Error> {
     let stat = fstat(fd)?;
     if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
         return Err(Error::Protocol("region is not a memfd"));

@@ -196,6 +196,168 @@ impl Drop for Lease {
     }
 }
 
+/// Address space for a WASM linear memory whose tail is a read-only view of a data region:
+/// `private` bytes of zeroed private memory, then `shared` bytes mapped from `fd`, then
+/// `guard` bytes of inaccessible reservation (what the engine's bounds-check elision needs).
+#[cfg(feature = "wasm")]
+#[derive(Debug)]
+pub(crate) struct Window {
+    base: NonNull<u8>,
+    reserved: usize,
+}
+
+// SAFETY: plain memory owned by this value; the engine that uses it synchronizes access.
+#[cfg(feature = "wasm")]
+unsafe impl Send for Window {}
+// SAFETY: as for Send.
+#[cfg(feature = "wasm")]
+unsafe impl Sync for Window {}
+
+#[cfg(feature = "wasm")]
+impl Window {
+    /// `private` and `shared` must be multiples of the page size; `fd` at least `shared`
+    /// bytes long and sealed against shrinking (checked by the caller).
+    pub(crate) fn new(private: usize, fd: BorrowedFd<'_>, shared: usize, guard: usize) -> io::Result<Window> {
+        let reserved = private
+            .checked_add(shared)
+            .and_then(|n| n.checked_add(guard))
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "window too large"))?;
+        // SAFETY: a new reservation at an address the kernel chooses, aliasing nothing.
+        let base = unsafe { rustix::mm::mmap_anonymous(std::ptr::null_mut(), reserved, ProtFlags::empty(), MapFlags::PRIVATE | MapFlags::NORESERVE) }?;
+        let window = Window { base: NonNull::new(base.cast()).ok_or_else(|| io::Error::other("mmap returned null"))?, reserved };
+        if private > 0 {
+            // SAFETY: replaces the start of our own reservation (nothing else uses it).
+            unsafe {
+                rustix::mm::mmap_anonymous(base, private, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE | MapFlags::FIXED)?;
+            }
+        }
+        if shared > 0 {
+            // SAFETY: replaces the next `shared` bytes of our own reservation with a
+            // read-only view of the data region (writes there fault; the engine turns a fault
+            // in WASM code into a trap).
+            unsafe {
+                mmap(base.cast::<u8>().add(private).cast(), shared, ProtFlags::READ, MapFlags::SHARED | MapFlags::FIXED, fd, 0)?;
+            }
+        }
+        Ok(window)
+    }
+
+    pub(crate) fn base(&self) -> *mut u8 {
+        self.base.as_ptr()
+    }
+
+    /// Make `len` more bytes at `at` (page-aligned, inside the reservation, past everything
+    /// mapped so far) private, zeroed and writable: how a plain memory grows.
+    pub(crate) fn commit(&self, at: usize, len: usize) -> io::Result<()> {
+        if at.checked_add(len).is_none_or(|end| end > self.reserved) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "commit outside the reservation"));
+        }
+        // SAFETY: replaces inaccessible pages of our own reservation (nothing uses them) with
+        // fresh anonymous memory.
+        unsafe {
+            rustix::mm::mmap_anonymous(
+                self.base.as_ptr().add(at).cast(),
+                len,
+                ProtFlags::READ | ProtFlags::WRITE,
+                MapFlags::PRIVATE | MapFlags::FIXED,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "wasm")]
+impl Drop for Window {
+    fn drop(&mut self) {
+        // SAFETY: the reservation made in `new` (with the mappings over it), no longer used.
+        let _ = unsafe { munmap(self.base.as_ptr().cast(), self.reserved) };
+    }
+}
+
+/// wasmtime's hooks for host memory, over a [`Window`]: what makes a channel's data region
+/// part of a WASM linear memory (`crate::wasm` is the safe face).
+#[cfg(feature = "wasm")]
+pub(crate) mod wasm_memory {
+    use super::Window;
+    use rustix::fd::{AsFd, OwnedFd};
+    use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
+
+    /// Makes memories of exactly `private + shared` bytes; see `crate::wasm::RegionMemory`.
+    #[derive(Debug)]
+    pub(crate) struct RegionCreator {
+        pub(crate) fd: OwnedFd,
+        pub(crate) private: usize,
+        pub(crate) shared: usize,
+    }
+
+    // SAFETY: `new_memory` returns memories that follow LinearMemory's contract (below): each
+    // is a fresh reservation owned by the returned object, `reserved + guard` bytes long when
+    // wasmtime asks for a reservation, so its bounds-check elision holds.
+    unsafe impl MemoryCreator for RegionCreator {
+        fn new_memory(
+            &self,
+            _ty: MemoryType,
+            minimum: usize,
+            maximum: Option<usize>,
+            reserved: Option<usize>,
+            guard: usize,
+        ) -> Result<Box<dyn LinearMemory>, String> {
+            let size = self.private + self.shared;
+            let capacity = reserved.unwrap_or(size).max(size);
+            if minimum != size || maximum != Some(size) {
+                // Not the channel's memory (the GC heap of a store, say): a plain one.
+                let capacity = reserved.unwrap_or(minimum).max(minimum);
+                let window = Window::new(0, self.fd.as_fd(), 0, capacity + guard).map_err(|e| e.to_string())?;
+                let mut plain = RegionLinearMemory { window, size: 0, capacity, limit: maximum.unwrap_or(capacity).min(capacity) };
+                plain.grow_to(minimum).map_err(|e| e.to_string())?;
+                return Ok(Box::new(plain));
+            }
+            let window = Window::new(self.private, self.fd.as_fd(), self.shared, capacity - size + guard)
+                .map_err(|e| format!("mapping the channel region: {e}"))?;
+            Ok(Box::new(RegionLinearMemory { window, size, capacity, limit: size }))
+        }
+    }
+
+    struct RegionLinearMemory {
+        window: Window,
+        /// Accessible bytes from the base.
+        size: usize,
+        capacity: usize,
+        /// How far `grow_to` may go (the region's memory: not at all).
+        limit: usize,
+    }
+
+    // SAFETY: the base pointer never changes (growth happens inside the reservation); `size`
+    // bytes from it are mapped (read-write, or for the channel's memory the region's part
+    // read-only: a write there faults, and wasmtime turns a fault in WASM code into a trap);
+    // after them, up to `capacity + guard`, the reservation is inaccessible, as wasmtime's
+    // bounds-check elision requires.
+    unsafe impl LinearMemory for RegionLinearMemory {
+        fn byte_size(&self) -> usize {
+            self.size
+        }
+
+        fn byte_capacity(&self) -> usize {
+            self.capacity
+        }
+
+        fn grow_to(&mut self, new_size: usize) -> wasmtime::Result<()> {
+            if new_size <= self.size {
+                return Ok(());
+            }
+            if new_size > self.limit {
+                return Err(wasmtime::format_err!("memory cannot grow to {new_size} bytes"));
+            }
+            self.window.commit(self.size, new_size - self.size)?;
+            self.size = new_size;
+            Ok(())
+        }
+
+        fn as_ptr(&self) -> *mut u8 {
+            self.window.base()
+        }
+    }
+}
 /// The bytes of 16-byte words, in memory order.
 pub(crate) fn u128_bytes(words: &[u128]) -> &[u8] {
     // SAFETY: u128 has no padding, so all `size_of_val(words)` bytes are initialized; u8 has
