@@ -73,6 +73,10 @@ pub(crate) struct Model<'s> {
     pub value_inhabited: Vec<bool>,
     /// Per type: whether it gets a mutable wrapper (it has `mut` scalar fields, or leads to one).
     pub needs_mut: Vec<bool>,
+    /// Per array type: whether its elements lead back to it through arrays alone
+    /// (`array Tree = ref null Tree`). Its owned form is then a newtype (`TreeT`), since
+    /// `Rc<[Option<Rc<[...]>>]>` would be an infinite type.
+    pub array_cycle: Vec<bool>,
 }
 
 impl<'s> Model<'s> {
@@ -94,7 +98,9 @@ impl<'s> Model<'s> {
             inhabited,
             value_inhabited,
             needs_mut: Vec::new(),
+            array_cycle: Vec::new(),
         };
+        model.array_cycle = (0..schema.types.len()).map(|i| array_cycle(&model, TypeIndex(i as u32))).collect();
         model.needs_mut = needs_mut(&model);
         assign_names(&mut model);
         model
@@ -118,6 +124,11 @@ impl<'s> Model<'s> {
 
     pub(crate) fn is_inhabited(&self, index: TypeIndex) -> bool {
         self.inhabited[index.0 as usize]
+    }
+
+    /// See `array_cycle`.
+    pub(crate) fn is_array_newtype(&self, index: TypeIndex) -> bool {
+        self.array_cycle[index.0 as usize]
     }
 
     pub(crate) fn needs_mut(&self, index: TypeIndex) -> bool {
@@ -239,6 +250,26 @@ fn storage_inhabited(schema: &Schema, subtypes: &[Vec<TypeIndex>], storage: Stor
             _ => true,
         },
     }
+}
+
+/// Whether following `index`'s elements through arrays whose owned form is inline (no subtypes,
+/// so no kind enum) comes back to `index`.
+fn array_cycle(model: &Model, index: TypeIndex) -> bool {
+    let schema = model.schema;
+    let mut current = index;
+    for _ in 0..schema.types.len() {
+        let Some(element) = crate::fields::element(schema, current) else { return false };
+        match crate::fields::Kind::of(schema, element) {
+            crate::fields::Kind::Array { target, .. } if model.subtypes[target.0 as usize].is_empty() => {
+                if target == index {
+                    return true;
+                }
+                current = target;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Greatest-needed closure: a type needs a mutable wrapper when it has a settable field, refers

@@ -59,9 +59,25 @@ pub(crate) fn is_snake_case(name: &str) -> bool {
     !trimmed.contains("__") && !trimmed.chars().any(char::is_uppercase)
 }
 
+/// Whether `name` is made of ASCII letters, digits and `_` only (WebAssembly names, from the
+/// `.wat` front end, may hold any character).
+fn is_plain(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `name` with every character an identifier cannot hold replaced by `_`, and not starting with
+/// a digit.
+fn clean(name: &str) -> String {
+    let mut out: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
 /// A type or variant name: kept when it is camel case, converted otherwise.
 pub(crate) fn type_case(name: &str) -> String {
-    let converted = if is_camel_case(name) { name.to_string() } else { name.to_upper_camel_case() };
+    let converted = if is_camel_case(name) && is_plain(name) { clean(name) } else { clean(&name.to_upper_camel_case()) };
     if converted.is_empty() {
         "Unnamed".to_string()
     } else {
@@ -71,7 +87,7 @@ pub(crate) fn type_case(name: &str) -> String {
 
 /// A field or method name.
 pub(crate) fn snake_case(name: &str) -> String {
-    let converted = if is_snake_case(name) { name.to_string() } else { name.to_snake_case() };
+    let converted = if is_snake_case(name) && is_plain(name) { clean(name) } else { clean(&name.to_snake_case()) };
     if converted.is_empty() || converted == "_" {
         "unnamed".to_string()
     } else {
@@ -81,7 +97,7 @@ pub(crate) fn snake_case(name: &str) -> String {
 
 /// A constant name: `Background` becomes `BACKGROUND`.
 pub(crate) fn shouty_case(name: &str) -> String {
-    let converted = name.to_shouty_snake_case();
+    let converted = clean(&name.to_shouty_snake_case());
     if converted.is_empty() {
         "UNNAMED".to_string()
     } else {
@@ -162,6 +178,18 @@ mod tests {
         assert_eq!(shouty_case("Background"), "BACKGROUND");
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("self").to_string(), "self_");
+    }
+
+    #[test]
+    fn any_name_becomes_an_identifier() {
+        // WebAssembly names may hold anything; module names come from file stems.
+        for name in ["Foo.Bar", "my-type", "2d", "$x", "a b", "ünï", "-", ""] {
+            for converted in [type_case(name), snake_case(name), shouty_case(name), getter_case(name)] {
+                let _ = ident(&converted); // panics on an invalid identifier
+            }
+        }
+        assert_eq!(type_case("Foo.Bar"), "FooBar");
+        assert_eq!(snake_case("2d"), "_2d");
     }
 
     #[test]

@@ -126,8 +126,13 @@ pub(crate) fn owned_target(model: &Model, target: wxl_ir::TypeIndex) -> TokenStr
     }
 }
 
-/// `Rc<LogT>` for a struct, `Rc<[Element]>` for an array.
+/// `Rc<LogT>` for a struct, `Rc<[Element]>` for an array (`TreeT`, wrapping one, for an array
+/// in a cycle of arrays).
 pub(crate) fn owned_rc(model: &Model, target: wxl_ir::TypeIndex) -> TokenStream {
+    if model.is_array_newtype(target) {
+        let owned = &model.ty(target).owned;
+        return quote!(#owned);
+    }
     match crate::fields::element(model.schema, target) {
         Some(element) => {
             let element = owned(model, Kind::of(model.schema, element));

@@ -19,8 +19,9 @@ pub(crate) fn items(object: &ObjectModel) -> TokenStream {
         .map(|i| owned_value(object, i));
     let structs = object.owned_structs().map(|i| owned_struct(object, i));
     let kinds = object.kinds().map(|i| kind_enum(object, i));
+    let newtypes = model.type_indices().filter(|&i| model.is_array_newtype(i)).map(|i| array_newtype(object, i));
     let any = object.uses_any().then(|| any_enum(object));
-    quote! { #(#values)* #(#structs)* #(#kinds)* #any }
+    quote! { #(#values)* #(#structs)* #(#newtypes)* #(#kinds)* #any }
 }
 
 fn owned_value(object: &ObjectModel, index: ValueIndex) -> TokenStream {
@@ -102,6 +103,23 @@ fn owned_struct_def(object: &ObjectModel, name: &Ident, doc: &str, fields: &[Fie
         pub struct #name { #(#members)* }
 
         #manual
+    }
+}
+
+/// The owned form of an array whose elements lead back to it through arrays alone.
+fn array_newtype(object: &ObjectModel, index: TypeIndex) -> TokenStream {
+    let model = object.model;
+    let Some(element) = crate::fields::element(model.schema, index) else { return TokenStream::new() };
+    let element = types::owned(model, Kind::of(model.schema, element));
+    let owned = &model.ty(index).owned;
+    let doc = format!(
+        " The owned form of `{}` (object API): a newtype, since its elements are arrays of its own type.",
+        model.schema.ty(index).name
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct #owned(pub Rc<[#element]>);
     }
 }
 

@@ -180,9 +180,10 @@ fn shared(object: &ObjectModel, index: TypeIndex, calls: &mut Vec<Helper>) -> To
     let (name, fields) = (&methods.shared, &methods.fields);
     let rc = types::owned_rc(model, index);
     calls.push(Helper::Fields(index));
+    let inner = if model.is_array_newtype(index) { quote!(&value.0) } else { quote!(value) };
     quote! {
         fn #name(&mut self, builder: &mut wxl_runtime::Builder, value: &#rc) -> wxl_runtime::Ref<#view<'static>> {
-            self.shared(value, #view::TYPE_ID, builder, |packer, builder| packer.#fields(builder, value))
+            self.shared(#inner, #view::TYPE_ID, builder, |packer, builder| packer.#fields(builder, #inner))
         }
     }
 }

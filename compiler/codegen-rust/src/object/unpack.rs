@@ -145,6 +145,12 @@ fn array_elements(object: &ObjectModel, index: TypeIndex, calls: &mut Vec<Helper
             quote!(view.iter().map(|item| #expr).collect())
         }
     };
+    let body = if model.is_array_newtype(index) {
+        let owned = &model.ty(index).owned;
+        quote!(#owned(#body))
+    } else {
+        body
+    };
     quote! {
         fn #method(&mut self, view: #view<'_>) -> #rc {
             #body

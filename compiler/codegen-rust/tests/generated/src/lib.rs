@@ -14,7 +14,14 @@ wxl_runtime::include_schema!("everything");
 wxl_runtime::include_schema!("evolution_v1");
 wxl_runtime::include_schema!("evolution_v2");
 wxl_runtime::include_schema!("names");
+wxl_runtime::include_schema!("recursion");
 wxl_runtime::include_schema!("subtyping");
+
+// Random schemas (`tests/common/random_schema.rs`, fixed seeds): compiled and linted only.
+wxl_runtime::include_schema!("random_0");
+wxl_runtime::include_schema!("random_1");
+wxl_runtime::include_schema!("random_2");
+wxl_runtime::include_schema!("random_3");
 
 pub mod harness;
 pub mod random;
