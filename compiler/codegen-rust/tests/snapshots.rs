@@ -56,3 +56,25 @@ fn example_schemas() {
 fn test_cases() {
     snapshot_all(&workspace().join("tests/cases/codegen-rust"), "case-");
 }
+
+/// Every snapshot belongs to a schema that still exists (a renamed schema leaves none behind).
+#[test]
+fn no_orphan_snapshots() {
+    let root = workspace();
+    let mut expected: Vec<String> = schemas_in(&root.join("schemas"))
+        .iter()
+        .chain(&schemas_in(&root.join("tests/cases/codegen-rust")))
+        .map(|path| {
+            let stem = path.file_stem().and_then(|s| s.to_str()).expect("file stem");
+            if path.starts_with(root.join("schemas")) { format!("{stem}.snap") } else { format!("case-{stem}.snap") }
+        })
+        .collect();
+    expected.sort();
+    let mut found: Vec<String> = std::fs::read_dir(root.join("tests/snapshots/codegen-rust"))
+        .expect("snapshot folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".snap"))
+        .collect();
+    found.sort();
+    assert_eq!(found, expected);
+}
