@@ -91,6 +91,7 @@ fn has_partner(writer: &Schema, reader: &Schema, index: TypeIndex) -> bool {
 /// the reader does not know are left out, as `TYPE_ADDED` allows (old readers reject them).
 fn exchange(writer: &Schema, reader: &Schema, writer_is_new: bool) -> Outcome {
     let tables = tables::runtime_schema(reader);
+    let c_tables = wxl_runtime_c::CSchema::from_rust(tables);
     let roots: Vec<TypeIndex> = match writer.root {
         Some(root) => vec![root],
         None => (0..writer.types.len() as u32).map(TypeIndex).filter(|&i| writer.ty(i).declared).collect(),
@@ -105,6 +106,10 @@ fn exchange(writer: &Schema, reader: &Schema, writer_is_new: bool) -> Outcome {
         let name = &writer.ty(root).name;
         for sample in 0..3 {
             let Some((bytes, written)) = Writer::buffer(writer, &usable, root, sample) else { continue };
+            // The C verifier, given the same reader's tables, must reach the same verdict.
+            let rust_verdict = wxl_runtime::verify(&bytes, tables, &options).map(drop).map_err(|e| (u32::from(e.kind.code()), e.offset));
+            let c_verdict = wxl_runtime_c::verify(&bytes, &c_tables, options.identifier, None).map_err(|e| (e.code, e.offset));
+            assert_eq!(c_verdict, rust_verdict, "{name} #{sample}: the C and Rust verifiers disagree");
             let verified = match wxl_runtime::verify(&bytes, tables, &options) {
                 Ok(verified) => verified,
                 Err(error) => return Outcome::Fails(format!("{name} #{sample}: rejected: {error:?}")),
