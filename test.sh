@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo test --workspace
-cargo bench --workspace --no-run
+cargo bench -p wxl-bench --no-run
 cargo run -q -p wxl-demo
 cargo clippy --workspace --all-targets -- -D warnings
