@@ -69,6 +69,25 @@ fn outgrows_and_moves_once() {
 }
 
 #[test]
+fn one_builder_reused_across_lent_memories() {
+    let records = log_records(20);
+    let expected = build_logs(&mut Builder::new(), &records);
+    let mut b = Builder::new();
+    let mut refs = Vec::new();
+    for _ in 0..3 {
+        let (memory, ptr, returned) = lend(expected.len().div_ceil(16) + 4);
+        b.use_external(memory);
+        assert_eq!(build_logs_into(&mut b, &mut refs, &records), &expected[..]);
+        let memory = b.take_external().unwrap();
+        assert_eq!(memory.as_ptr(), ptr);
+        assert!(b.as_bytes().is_empty() && !returned.load(Ordering::SeqCst));
+    }
+    // A builder left without storage starts over in a vector.
+    assert_eq!(build_logs_into(&mut b, &mut refs, &records), &expected[..]);
+    assert!(!b.is_external());
+}
+
+#[test]
 fn clone_and_clear_of_an_external_builder() {
     let records = log_records(3);
     let expected = build_logs(&mut Builder::new(), &records);

@@ -178,15 +178,24 @@ impl Builder {
         matches!(self.words, Storage::External(_))
     }
 
+    /// Start a new buffer in `memory`, as [`from_external`](Self::from_external) does, but
+    /// keeping this builder's other allocations (the shared-string table): the way to reuse
+    /// one builder for buffer after buffer in lent memory. The storage it had is dropped.
+    pub fn use_external(&mut self, memory: ExternalWords) {
+        self.words = Storage::External(memory);
+        self.clear();
+    }
+
     /// The external memory with everything written so far (the buffer is its first
     /// [`len`](Self::len) bytes), or `None` when the builder writes into its own storage. The
-    /// builder is left empty, with no storage: `clear` starts a new buffer in a vector.
+    /// builder is left with no storage (its other allocations are kept): `clear` starts a new
+    /// buffer in a vector, [`use_external`](Self::use_external) in other lent memory.
     pub fn take_external(&mut self) -> Option<ExternalWords> {
         if !self.is_external() {
             return None;
         }
-        let taken = core::mem::take(self);
-        match taken.words {
+        self.len = 0;
+        match core::mem::replace(&mut self.words, Storage::Owned(Vec::new())) {
             Storage::External(words) => Some(words),
             Storage::Owned(_) => None,
         }
