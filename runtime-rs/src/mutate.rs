@@ -134,7 +134,7 @@ impl<'b> StructMut<'b> {
     pub fn view(&self) -> StructView<'_> {
         let c = self.at;
         let body = Span::new(self.buf, c.start, c.len).unwrap_or(Span::EMPTY);
-        StructView { body, schema: self.schema, rel: c.rel, key: c.key, owner: c.owner, object: c.object }
+        StructView::at_coords(body, self.schema, c.rel, c.key, c.owner, c.object)
     }
 
     /// Write `value` at `offset` if the field is present and every check it touches still

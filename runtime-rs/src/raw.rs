@@ -63,6 +63,23 @@ impl<'a> Span<'a> {
         Some(unsafe { self.buf.get_unchecked(self.start + off..self.start + off + n) })
     }
 
+    /// The window from `off` to its end; empty when `off` lies past the end.
+    #[inline(always)]
+    pub(crate) fn tail(&self, off: usize) -> Span<'a> {
+        match self.len.checked_sub(off) {
+            // start + off + (len - off) = start + len <= buf.len(): the invariant holds.
+            Some(len) => Span { buf: self.buf, start: self.start + off, len },
+            None => Span { buf: self.buf, start: self.start + self.len, len: 0 },
+        }
+    }
+
+    /// The first `N` bytes of the window as an array, if the window has that many: one compare,
+    /// after which reads at constant offsets need no bounds check.
+    #[inline(always)]
+    pub(crate) fn prefix<const N: usize>(&self) -> Option<&'a [u8; N]> {
+        self.get(0, N)?.try_into().ok()
+    }
+
     /// The whole window.
     #[inline(always)]
     pub(crate) fn bytes(&self) -> &'a [u8] {

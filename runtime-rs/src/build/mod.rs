@@ -239,6 +239,7 @@ impl Builder {
     }
 
     /// A string object.
+    #[inline]
     pub fn string(&mut self, text: &str) -> Ref<str> {
         self.blob(TYPE_ID_STRING, text.as_bytes()).cast()
     }
@@ -260,11 +261,60 @@ impl Builder {
     }
 
     /// A string or bytes object: 4-aligned body, `data`, tail padding.
+    #[inline]
     fn blob(&mut self, type_id: u16, data: &[u8]) -> Ref {
-        let at = self.tag(type_id, 4, data.len(), data.len());
-        self.push_bytes(data);
-        self.pad();
-        at
+        self.object(type_id, 4, data)
+    }
+
+    /// An object whose body is `body` (a struct's stored bytes, or a string's or byte string's
+    /// text) aligned to `align`: padding, tag word (and long length), body, tail padding.
+    #[inline(always)]
+    pub(crate) fn object(&mut self, type_id: u16, align: u32, body: &[u8]) -> Ref {
+        let n = body.len();
+        match self.short_object(type_id, align, n, false) {
+            Some((at, start)) => {
+                self.slice_mut(start, n).copy_from_slice(body);
+                at
+            }
+            None => {
+                let at = self.tag(type_id, align, n, n);
+                self.push_bytes(body);
+                self.pad();
+                at
+            }
+        }
+    }
+
+    /// The common case of [`tag`](Self::tag) for an object of fewer than 0xFFFF body bytes:
+    /// padding, tag word, `n` body bytes (zeroed if `zero_body`, else left for the caller to
+    /// write) and the zero tail padding, with one reserve and one bounds check; returns the
+    /// reference and where the body starts. `None` (nothing written) for a long object.
+    #[inline(always)]
+    pub(crate) fn short_object(&mut self, type_id: u16, align: u32, n: usize, zero_body: bool) -> Option<(Ref, usize)> {
+        if n >= LONG || !self.len.is_multiple_of(4) {
+            return None;
+        }
+        assert!(matches!(align, 4 | 8 | 16), "wxl body alignment must be 4, 8 or 16, not {align}");
+        assert!(type_id != 0 && type_id != 0xFFFF, "wxl type id {type_id} names no type");
+        // Up to 12 bytes of padding (one 16-byte store of zeros; the tag overwrites the rest),
+        // the tag word, then the body and its tail padding zeroed (the caller overwrites them).
+        let start = self.len;
+        let padding = (start + 4).wrapping_neg() & (align as usize - 1);
+        let padded = (n + 3) & !3;
+        self.reserve(16 + 4 + padded);
+        let out = self.slice_mut(start, 16 + 4 + padded);
+        out[..16].fill(0);
+        let body_at = padding + 4;
+        if zero_body {
+            out[body_at..body_at + padded].fill(0);
+        } else {
+            // The word holding the tail padding (the body overwrites its start).
+            let last = body_at + (n & !3);
+            out[last..last + 4].fill(0);
+        }
+        out[padding..body_at].copy_from_slice(&((n as u32) << 16 | u32::from(type_id)).to_le_bytes());
+        self.len = start + body_at + padded;
+        Some((Ref::from_offset((start + padding) as u32), start + body_at))
     }
 
     /// Grow the storage so that `extra` more bytes fit.
@@ -279,7 +329,7 @@ impl Builder {
     #[cold]
     fn grow(&mut self, need: usize) {
         // The last object may be followed by up to 16 bytes of scratch writes (see `tag`).
-        assert!(need <= MAX_BUFFER_LEN + 32, "wxl buffer longer than 0xFFFF_FFFC bytes");
+        assert!(need as u64 <= MAX_BUFFER_LEN as u64 + 32, "wxl buffer longer than 0xFFFF_FFFC bytes");
         let old = self.words.words().len();
         let words = need.div_ceil(16).max(old * 2).max(64);
         match &mut self.words {

@@ -112,7 +112,11 @@ impl ArrayBuilder<'_> {
 impl Builder {
     /// Begin a struct of `type_id` with body alignment `align` and declared size `size`; the
     /// body is written zeroed now (the stored size is the declared size).
+    #[inline]
     pub fn begin_struct(&mut self, type_id: u16, align: u32, size: u32) -> StructBuilder<'_> {
+        if let Some((at, body)) = self.short_object(type_id, align, size as usize, true) {
+            return StructBuilder { builder: self, at, body, size: size as usize };
+        }
         let at = self.tag(type_id, align, size as usize, size as usize);
         let body = self.push_zeros(size as usize);
         self.pad();
@@ -120,11 +124,9 @@ impl Builder {
     }
 
     /// A struct from its whole body (`body.len()` is the stored size).
+    #[inline]
     pub fn push_struct<T: ?Sized>(&mut self, type_id: u16, align: u32, body: &[u8]) -> Ref<T> {
-        let at = self.tag(type_id, align, body.len(), body.len());
-        self.push_bytes(body);
-        self.pad();
-        at.cast()
+        self.object(type_id, align, body).cast()
     }
 
     /// Begin an array of `count` zeroed elements of `stride` bytes.

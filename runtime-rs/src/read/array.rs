@@ -4,7 +4,7 @@ use super::structs::is_ref_slot;
 use super::{AnyRef, ObjectView, StructView};
 use crate::raw::{cast_slice, Plain, Span};
 use crate::scalar::Scalar;
-use crate::schema::{Schema, TypeInfo};
+use crate::schema::{Check, Heap, Kind, Schema, TypeInfo};
 use core::marker::PhantomData;
 
 /// An array object: `len()` elements of `stride()` bytes (LAYOUT.md section 4.3).
@@ -17,6 +17,9 @@ pub struct ArrayView<'a> {
     pub(crate) stride: u32,
     /// The elements are references the verifier checked (a reference check at element offset 0).
     refs: bool,
+    /// When the elements are references to a struct type (`Heap::Type`), that type's id and
+    /// table: the commonest target, decoded without a schema lookup.
+    target: Option<(u16, &'a TypeInfo)>,
 }
 
 impl Default for ArrayView<'_> {
@@ -29,14 +32,22 @@ impl Default for ArrayView<'_> {
             count: 0,
             stride: 0,
             refs: false,
+            target: None,
         }
     }
 }
 
 impl<'a> ArrayView<'a> {
+    #[inline]
     pub(crate) fn new(body: Span<'a>, schema: &'a Schema, type_id: u16, count: u32, info: &TypeInfo) -> Self {
         let refs = is_ref_slot(schema, type_id, 0);
-        ArrayView { body, schema, type_id, count, stride: info.size, refs }
+        let target = match info.checks.first() {
+            Some(&Check::Ref { offset: 0, heap: Heap::Type(t), .. }) if refs => {
+                schema.type_info(t).filter(|t| t.kind == Kind::Struct).map(|info| (t, info))
+            }
+            _ => None,
+        };
+        ArrayView { body, schema, type_id, count, stride: info.size, refs, target }
     }
 
     #[inline]
@@ -112,10 +123,13 @@ impl<'a> ArrayView<'a> {
     }
 
     /// The object element `index` refers to; `None` when null, an i31 value or out of range.
-    #[inline]
+    #[inline(always)]
     pub fn get_ref(&self, index: usize) -> Option<ObjectView<'a>> {
         match self.ref_slot(index)? {
-            v if v != 0 && v & 3 == 0 => ObjectView::at(self.body.buf(), self.schema, v),
+            v if v != 0 && v & 3 == 0 => match self.target {
+                Some((id, info)) => ObjectView::at_expecting(self.body.buf(), self.schema, v, id, info),
+                None => ObjectView::at(self.body.buf(), self.schema, v),
+            },
             _ => None,
         }
     }
@@ -173,7 +187,7 @@ pub trait FromObject<'a>: Sized {
 }
 
 impl<'a, T: FromObject<'a> + Default> Element<'a> for T {
-    #[inline]
+    #[inline(always)]
     fn read(array: &ArrayView<'a>, index: usize) -> Self {
         array.get_ref(index).and_then(T::from_object).unwrap_or_default()
     }

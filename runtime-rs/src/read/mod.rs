@@ -97,25 +97,50 @@ pub struct ObjectView<'a> {
 
 impl<'a> ObjectView<'a> {
     /// Decode the object whose tag word is at `at`. Only for real object starts (see above).
+    #[inline]
     pub(crate) fn at(buf: &'a [u8], schema: &'a Schema, at: u32) -> Option<ObjectView<'a>> {
         let pos = at as usize;
         let tag = load32(buf, pos)?;
-        let (count, body) = match tag >> 16 {
-            0xFFFF => (load32(buf, pos + 4)?, pos + 8),
-            short => (short, pos + 4),
-        };
         let type_id = tag as u16;
         let info = match type_id {
             TYPE_ID_STRING | TYPE_ID_BYTES => None,
             _ => Some(schema.type_info(type_id)?),
         };
-        let stride = match info {
-            Some(info) if info.kind == Kind::Array => info.size,
-            _ => 1,
+        ObjectView::decoded(buf, schema, at, tag, info)
+    }
+
+    /// The object whose tag word `tag` is at `at`, of the struct type `id` whose table is `info`
+    /// when the tag says so (no schema lookup); else as [`ObjectView::at`]. Only for real object
+    /// starts, and `info` must be `id`'s table in `schema`.
+    #[inline(always)]
+    pub(crate) fn at_expecting(
+        buf: &'a [u8],
+        schema: &'a Schema,
+        at: u32,
+        id: u16,
+        info: &'a TypeInfo,
+    ) -> Option<ObjectView<'a>> {
+        let tag = load32(buf, at as usize)?;
+        if tag as u16 == id {
+            return ObjectView::decoded(buf, schema, at, tag, Some(info));
+        }
+        ObjectView::at(buf, schema, at)
+    }
+
+    /// The view of the object at `at`, given its tag word and its type's table.
+    #[inline(always)]
+    fn decoded(buf: &'a [u8], schema: &'a Schema, at: u32, tag: u32, info: Option<&'a TypeInfo>) -> Option<Self> {
+        let pos = at as usize;
+        let (count, body) = match tag >> 16 {
+            0xFFFF => (load32(buf, pos + 4)?, pos + 8),
+            short => (short, pos + 4),
         };
-        let size = usize::try_from(u64::from(count) * u64::from(stride)).ok()?;
+        let size = match info {
+            Some(info) if info.kind == Kind::Array => usize::try_from(u64::from(count) * u64::from(info.size)).ok()?,
+            _ => count as usize,
+        };
         let body = Span::new(buf, body, size)?;
-        Some(ObjectView { body, schema, info, at, count, type_id })
+        Some(ObjectView { body, schema, info, at, count, type_id: tag as u16 })
     }
 
     /// The type id from the tag word: 1 string, 2 bytes, else a schema type.
@@ -159,7 +184,7 @@ impl<'a> ObjectView<'a> {
     }
 
     /// This object as a struct, if it is one.
-    #[inline]
+    #[inline(always)]
     pub fn as_struct(&self) -> Option<StructView<'a>> {
         match self.kind()? {
             Kind::Struct => Some(StructView::object(self.body, self.schema, self.type_id)),
@@ -168,7 +193,7 @@ impl<'a> ObjectView<'a> {
     }
 
     /// This object as a struct of type `expected` or a subtype (`ref.cast` that fails softly).
-    #[inline]
+    #[inline(always)]
     pub fn cast(&self, expected: u16) -> Option<StructView<'a>> {
         if self.is(expected) {
             self.as_struct()

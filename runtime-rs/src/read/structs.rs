@@ -31,6 +31,8 @@ pub(crate) fn is_ref_slot(schema: &Schema, owner: u16, key: usize) -> bool {
 pub struct StructView<'a> {
     /// The enclosing object's body: presence is decided against its end.
     pub(crate) body: Span<'a>,
+    /// `body` from `rel` to its end: this struct's stored bytes (what field reads index).
+    pub(crate) fields: Span<'a>,
     pub(crate) schema: &'a Schema,
     /// Where this struct starts inside `body`.
     pub(crate) rel: usize,
@@ -45,25 +47,34 @@ pub struct StructView<'a> {
 
 impl Default for StructView<'_> {
     fn default() -> Self {
-        StructView { body: Span::EMPTY, schema: &EMPTY_SCHEMA, rel: 0, key: 0, owner: 0, object: false }
+        StructView { body: Span::EMPTY, fields: Span::EMPTY, schema: &EMPTY_SCHEMA, rel: 0, key: 0, owner: 0, object: false }
     }
 }
 
 impl<'a> StructView<'a> {
+    #[inline(always)]
     pub(crate) fn object(body: Span<'a>, schema: &'a Schema, type_id: u16) -> Self {
-        StructView { body, schema, rel: 0, key: 0, owner: type_id, object: true }
+        StructView { body, fields: body, schema, rel: 0, key: 0, owner: type_id, object: true }
     }
 
     /// Element of a value-struct array whose body is `body`, starting `rel` bytes in.
+    #[inline(always)]
     pub(crate) fn element(body: Span<'a>, schema: &'a Schema, array_id: u16, rel: usize) -> Self {
-        StructView { body, schema, rel, key: 0, owner: array_id, object: false }
+        StructView { body, fields: body.tail(rel), schema, rel, key: 0, owner: array_id, object: false }
     }
 
-    /// Where the field at `offset` starts inside `body` (saturating: a huge offset is absent,
-    /// never a wrapped-around one).
+    /// A view at `rel` inside `body` (for the mutation API's read access).
+    #[inline]
+    pub(crate) fn at_coords(body: Span<'a>, schema: &'a Schema, rel: usize, key: usize, owner: u16, object: bool) -> Self {
+        StructView { body, fields: body.tail(rel), schema, rel, key, owner, object }
+    }
+
+    /// The first `N` stored bytes of this struct, if at least `N` are stored: for generated
+    /// code, with `N` the declared size, a struct whose every field is present ("full") is then
+    /// read at constant offsets with no compare per field.
     #[inline(always)]
-    fn at(&self, offset: u32) -> usize {
-        self.rel.saturating_add(offset as usize)
+    pub fn full<const N: usize>(&self) -> Option<&'a [u8; N]> {
+        self.fields.prefix::<N>()
     }
 
     /// The type id of a struct object; `None` for an inline value struct.
@@ -81,32 +92,38 @@ impl<'a> StructView<'a> {
     /// How many bytes of this struct are stored (for a value: up to the end of what holds it).
     #[inline]
     pub fn stored_size(&self) -> usize {
-        self.body.len().saturating_sub(self.rel)
+        self.fields.len()
     }
 
     /// Whether the field of `size` bytes at `offset` is present.
     #[inline]
     pub fn has(&self, offset: u32, size: u32) -> bool {
-        self.body.get(self.at(offset), size as usize).is_some()
+        self.fields.get(offset as usize, size as usize).is_some()
     }
 
     /// The stored bytes of this struct (for a value: up to the end of what holds it).
     #[inline]
     pub fn bytes(&self) -> &'a [u8] {
-        self.body.get(self.rel, self.stored_size()).unwrap_or_default()
+        self.fields.bytes()
     }
 
     /// Any scalar field: `default` when absent.
     #[inline(always)]
     pub fn get<T: Scalar>(&self, offset: u32, default: T) -> T {
-        self.body.read(self.at(offset)).unwrap_or(default)
+        self.fields.read(offset as usize).unwrap_or(default)
     }
 
     /// An inline value-struct field at `offset` (its fields absent where the body ends).
     #[inline]
     pub fn get_value(&self, offset: u32) -> StructView<'a> {
         let offset = offset as usize;
-        StructView { rel: self.rel.saturating_add(offset), key: self.key.saturating_add(offset), object: false, ..*self }
+        StructView {
+            fields: self.fields.tail(offset),
+            rel: self.rel.saturating_add(offset),
+            key: self.key.saturating_add(offset),
+            object: false,
+            ..*self
+        }
     }
 
     /// The raw reference in a slot the schema says is a reference, if present.
@@ -115,7 +132,7 @@ impl<'a> StructView<'a> {
         if !is_ref_slot(self.schema, self.owner, self.key.saturating_add(offset as usize)) {
             return None;
         }
-        self.body.read::<u32>(self.at(offset))
+        self.fields.read::<u32>(offset as usize)
     }
 
     /// The object a reference field points to; `None` when null, absent, an i31 value, or not a
