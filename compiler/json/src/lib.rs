@@ -30,9 +30,10 @@ mod error;
 pub mod json;
 mod reader;
 mod scalars;
-mod tables;
+pub mod tables;
 
 pub use context::Context;
+pub use tables::runtime_schema;
 pub use decode::{decode, DecodeError};
 pub use dump::dump;
 pub use encode::{encode, encode_value};

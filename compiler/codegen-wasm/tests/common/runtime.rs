@@ -1,53 +1,12 @@
 //! The Rust runtime (`wxl-runtime`) as a second opinion: its verifier, reader and builder,
 //! driven by the same IR tables, must agree with the generated module.
 
-use wxl_ir::tables::{self, Check as IrCheck, HeapCheck};
-use wxl_runtime::schema::{Check, Heap, Kind, Schema, TypeInfo};
+use wxl_runtime::schema::Schema;
 use wxl_runtime::{Builder, Options};
-
-fn leak<T>(items: Vec<T>) -> &'static [T] {
-    Box::leak(items.into_boxed_slice())
-}
 
 /// The runtime's tables for a schema (leaked: tests build a handful).
 pub fn tables(schema: &wxl_ir::Schema) -> &'static Schema {
-    let computed = tables::compute(schema);
-    let types: Vec<TypeInfo> = computed
-        .types
-        .iter()
-        .map(|slot| match slot {
-            None => TypeInfo::UNUSED,
-            Some(t) => TypeInfo {
-                kind: if t.is_array { Kind::Array } else { Kind::Struct },
-                body_align: t.body_align,
-                size: t.size,
-                checks: leak(t.checks.iter().map(check).collect()),
-                ancestors: leak(t.ancestors.clone()),
-            },
-        })
-        .collect();
-    Box::leak(Box::new(Schema { identifier: computed.identifier, root: computed.root, types: leak(types) }))
-}
-
-fn check(c: &IrCheck) -> Check {
-    match c {
-        IrCheck::Bool { offset } => Check::Bool { offset: *offset },
-        IrCheck::Enum { offset, width, values } => Check::Enum { offset: *offset, width: *width, values: leak(values.clone()) },
-        IrCheck::Ref { offset, nullable, heap } => Check::Ref {
-            offset: *offset,
-            nullable: *nullable,
-            heap: match heap {
-                HeapCheck::Type(id) => Heap::Type(*id),
-                HeapCheck::String => Heap::String,
-                HeapCheck::Bytes => Heap::Bytes,
-                HeapCheck::Struct => Heap::Struct,
-                HeapCheck::Array => Heap::Array,
-                HeapCheck::Any => Heap::Any,
-                HeapCheck::I31 => Heap::I31,
-                HeapCheck::None => Heap::None,
-            },
-        },
-    }
+    wxl_json::runtime_schema(&wxl_ir::tables::compute(schema))
 }
 
 /// (code, offset) as the generated `verify` reports them: (0, 0) for a valid buffer.
