@@ -10,7 +10,6 @@ use wxl_ir::{AbstractHeap, CompositeType, Field, TypeIndex, ValueIndex};
 use crate::emit::{docs_or, field_declaration};
 use crate::fields::Kind;
 use crate::model::{FieldNames, Model};
-use crate::views::scalar_getter;
 use crate::{types, values};
 
 pub(crate) fn struct_args(model: &Model, index: TypeIndex) -> TokenStream {
@@ -18,9 +17,11 @@ pub(crate) fn struct_args(model: &Model, index: TypeIndex) -> TokenStream {
     let CompositeType::Struct(st) = &ty.composite else { return TokenStream::new() };
     let names = model.ty(index);
     let (args, view) = (&names.args, &names.view);
-    let writes = st.fields.iter().zip(&names.fields).map(|(f, n)| struct_write(model, f, &n.getter));
-    let any_write = st.fields.iter().any(|f| writes_something(Kind::of(model.schema, f.ty.storage)));
-    let binding = if any_write { quote!(let mut object) } else { quote!(let object) };
+    // The body is assembled in a local array (constant offsets: no checks) and written with
+    // one copy: the same bytes `begin_struct` and one setter per field would write.
+    let writes: Vec<TokenStream> =
+        st.fields.iter().zip(&names.fields).filter_map(|(f, n)| value_write(model, f, &n.getter)).collect();
+    let binding = if writes.is_empty() { quote!(let bytes) } else { quote!(let mut bytes) };
     let layout = ty.layout;
     let (align, size) = (values::index(layout.body_align), values::index(layout.size));
     let definition = args_struct(model, args, &ty.name, &st.fields, &names.fields);
@@ -31,9 +32,9 @@ pub(crate) fn struct_args(model: &Model, index: TypeIndex) -> TokenStream {
         impl #args {
             #[doc = #doc]
             pub fn build(&self, builder: &mut wxl_runtime::Builder) -> wxl_runtime::Ref<#view<'static>> {
-                #binding = builder.begin_struct(#view::TYPE_ID, #align, #size);
+                #binding: [u8; #size] = [0; #size];
                 #(#writes)*
-                object.end()
+                builder.push_struct(#view::TYPE_ID, #align, &bytes)
             }
         }
     }
@@ -121,42 +122,6 @@ pub(crate) fn value_args_default(model: &Model, index: ValueIndex) -> bool {
     model.schema.value_struct(index).fields.iter().all(|f| args_default(model, f).is_some())
 }
 
-/// Whether a field's write changes the zeroed body (a null-only `ref none` does not).
-fn writes_something(kind: Kind) -> bool {
-    !matches!(kind, Kind::Abstract { heap: AbstractHeap::None, .. })
-}
-
-/// The statement writing one field of `self` into `object`, a `StructBuilder`.
-fn struct_write(model: &Model, field: &Field, name: &Ident) -> TokenStream {
-    let offset = values::index(field.offset);
-    let kind = Kind::of(model.schema, field.ty.storage);
-    match kind {
-        Kind::Scalar(scalar) => {
-            let setter = setter_for(scalar);
-            quote!(object.#setter(#offset, self.#name);)
-        }
-        Kind::Enum(index) => {
-            let setter = setter_for(model.schema.enum_type(index).repr);
-            let raw = raw_value(model, kind, quote!(self.#name));
-            quote!(object.#setter(#offset, #raw);)
-        }
-        Kind::Value(_) => quote!(object.set_bytes(#offset, &self.#name.to_bytes());),
-        Kind::Abstract { heap: AbstractHeap::None, .. } => TokenStream::new(),
-        Kind::Abstract { heap: AbstractHeap::I31, nullable: true } => quote! {
-            if let Some(value) = self.#name {
-                object.set_i31(#offset, value);
-            }
-        },
-        Kind::Abstract { heap: AbstractHeap::I31, nullable: false } => quote!(object.set_i31(#offset, self.#name);),
-        Kind::Abstract { heap: AbstractHeap::Any | AbstractHeap::Eq, .. } => {
-            let raw = raw_value(model, kind, quote!(self.#name));
-            quote!(object.set_u32(#offset, #raw);)
-        }
-        _ if kind.nullable() => quote!(object.set_ref_opt(#offset, self.#name);),
-        _ => quote!(object.set_ref(#offset, self.#name);),
-    }
-}
-
 /// The statement copying one field of `self` into `bytes`, for `to_bytes`.
 fn value_write(model: &Model, field: &Field, name: &Ident) -> Option<TokenStream> {
     let kind = Kind::of(model.schema, field.ty.storage);
@@ -199,8 +164,3 @@ pub(crate) fn raw_value(model: &Model, kind: Kind, value: TokenStream) -> TokenS
     }
 }
 
-/// `set_u16` and friends: the `StructBuilder` setter of a scalar.
-fn setter_for(scalar: wxl_ir::Scalar) -> Ident {
-    let getter = scalar_getter(scalar).to_string();
-    Ident::new(&getter.replacen("get_", "set_", 1), proc_macro2::Span::call_site())
-}

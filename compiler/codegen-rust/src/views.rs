@@ -34,7 +34,8 @@ fn struct_items(model: &Model, index: TypeIndex) -> TokenStream {
     // A note rather than `#[deprecated]`, which every generated use of the type would trip.
     let deprecated = if ty.deprecated { quote!(#[doc = ""] #[doc = " Deprecated in the schema."]) } else { TokenStream::new() };
     let type_id = values::index(ty.type_id.into());
-    let getters = st.fields.iter().zip(&names.fields).map(|(f, n)| getter(model, f, n));
+    let size = ty.layout.size;
+    let getters = st.fields.iter().zip(&names.fields).map(|(f, n)| getter(model, f, n, size));
     let casts = casts::view_methods(model, index);
     let debug = debug_impl(model, &ty.name, view, &st.fields, &names.fields);
     let allows = lint_allows(std::slice::from_ref(view), false);
@@ -71,7 +72,7 @@ fn value_view(model: &Model, index: ValueIndex) -> TokenStream {
     let names = model.value(index);
     let view = &names.view;
     let doc = docs_or(&value.docs, &format!(" The value struct `{}`.", value.name));
-    let getters = value.fields.iter().zip(&names.fields).map(|(f, n)| getter(model, f, n));
+    let getters = value.fields.iter().zip(&names.fields).map(|(f, n)| getter(model, f, n, value.size));
     let debug = debug_impl(model, &value.name, view, &value.fields, &names.fields);
     let allows = lint_allows(std::slice::from_ref(view), false);
     let args = builders::value_args(model, index);
@@ -100,7 +101,8 @@ fn value_view(model: &Model, index: ValueIndex) -> TokenStream {
 }
 
 /// One getter: `#[inline] pub fn code(&self) -> u16 { self.0.get_u16(20, 0) }`.
-fn getter(model: &Model, field: &Field, names: &FieldNames) -> TokenStream {
+/// `size` is the declared size of the struct holding the field.
+fn getter(model: &Model, field: &Field, names: &FieldNames, size: u32) -> TokenStream {
     let kind = Kind::of(model.schema, field.ty.storage);
     let name = &names.getter;
     let declaration = format!(" {}, at offset {}.", field_declaration(model.schema, field), field.offset);
@@ -110,7 +112,7 @@ fn getter(model: &Model, field: &Field, names: &FieldNames) -> TokenStream {
     let deprecated = if field.deprecated { quote!(#[deprecated]) } else { TokenStream::new() };
     let convention = self_convention_allow(&name.to_string());
     let ty = types::view(model, kind);
-    let body = read_field(model, field, kind);
+    let body = read_field(model, field, kind, size);
     quote! {
         #doc
         #[inline]
@@ -133,16 +135,18 @@ fn self_convention_allow(name: &str) -> TokenStream {
     }
 }
 
-/// The expression reading a field from `self.0`, a `StructView`.
-fn read_field(model: &Model, field: &Field, kind: Kind) -> TokenStream {
+/// The expression reading a field from `self.0`, a `StructView` of a struct declared `size`
+/// bytes long. Scalars and enums go through `get_sized`: one compare per struct when it is full.
+fn read_field(model: &Model, field: &Field, kind: Kind, size: u32) -> TokenStream {
     let offset = values::index(field.offset);
+    let sized = values::index(size);
     match kind {
         Kind::Scalar(scalar) => {
-            let method = scalar_getter(scalar);
+            let ty = types::scalar(scalar);
             let default = values::scalar_default(scalar, field.default);
-            quote!(self.0.#method(#offset, #default))
+            quote!(self.0.get_sized::<#sized, #ty>(#offset, #default))
         }
-        Kind::Enum(index) => read_enum(model, index, field),
+        Kind::Enum(index) => read_enum(model, index, field, &sized),
         Kind::Value(index) => {
             let view = &model.value(index).view;
             quote!(#view(self.0.get_value(#offset)))
@@ -171,28 +175,21 @@ fn or_default(read: TokenStream, nullable: bool) -> TokenStream {
     }
 }
 
-fn read_enum(model: &Model, index: wxl_ir::EnumIndex, field: &Field) -> TokenStream {
+fn read_enum(model: &Model, index: wxl_ir::EnumIndex, field: &Field, sized: &TokenStream) -> TokenStream {
     let e = model.schema.enum_type(index);
     let names = model.enum_names(index);
     let name = &names.name;
     let offset = values::index(field.offset);
     let chosen = values::enum_default_variant(e, field.default);
     let raw = values::int(e.variants.get(chosen).map_or(0, |v| v.value));
-    let method = scalar_getter(e.repr);
+    let ty = types::scalar(e.repr);
+    let read = quote!(self.0.get_sized::<#sized, #ty>(#offset, #raw));
     if e.open {
-        quote!(#name(self.0.#method(#offset, #raw)))
+        quote!(#name(#read))
     } else {
         let variant = &names.variants[chosen];
-        quote!(#name::from_raw(self.0.#method(#offset, #raw)).unwrap_or(#name::#variant))
+        quote!(#name::from_raw(#read).unwrap_or(#name::#variant))
     }
-}
-
-pub(crate) fn scalar_getter(scalar: Scalar) -> proc_macro2::Ident {
-    let name = match scalar {
-        Scalar::V128 => "get_u128".to_string(),
-        other => format!("get_{}", other.name()),
-    };
-    proc_macro2::Ident::new(&name, proc_macro2::Span::call_site())
 }
 
 /// `Debug`: the fields of this object; objects behind references show as `Name { .. }`

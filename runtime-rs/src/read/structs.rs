@@ -107,6 +107,26 @@ impl<'a> StructView<'a> {
         self.fields.bytes()
     }
 
+    /// A scalar field at `offset` of a struct whose declared size is `N` (generated code): when
+    /// the struct is full (at least `N` bytes stored, one compare that repeats identically for
+    /// every field, so the compiler merges it) the field is read at a constant offset of the
+    /// `&[u8; N]` prefix; otherwise as [`get`](Self::get). Same result as `get` either way.
+    #[inline(always)]
+    pub fn get_sized<const N: usize, T: Scalar>(&self, offset: u32, default: T) -> T {
+        let at = offset as usize;
+        match self.full::<N>() {
+            Some(full) => match full.get(at..at.saturating_add(T::SIZE)) {
+                Some(bytes) => {
+                    let mut raw = T::Raw::default();
+                    raw.as_mut().copy_from_slice(bytes);
+                    T::from_raw(raw)
+                }
+                None => self.get(offset, default),
+            },
+            None => self.get(offset, default),
+        }
+    }
+
     /// Any scalar field: `default` when absent.
     #[inline(always)]
     pub fn get<T: Scalar>(&self, offset: u32, default: T) -> T {
