@@ -18,6 +18,7 @@ use crate::ctl::{slot, Layout, VERSION};
 use crate::link;
 use crate::region;
 use crate::sys::Mapping;
+use crate::backoff::Backoff;
 use crate::Error;
 
 /// The receiving end of a channel.
@@ -114,7 +115,11 @@ impl Consumer {
     }
 
     fn recv_until(&mut self, deadline: Option<Instant>) -> Result<Message<'_>, Error> {
-        let spin_until = Instant::now() + self.spin;
+        // A message is usually there: look before reading the clock.
+        if self.poll_head()? {
+            return self.take();
+        }
+        let backoff = Backoff::new(self.spin);
         loop {
             if self.poll_head()? {
                 return self.take();
@@ -126,8 +131,7 @@ impl Consumer {
             if deadline.is_some_and(|d| now >= d) {
                 return Err(Error::Timeout);
             }
-            if now < spin_until {
-                std::hint::spin_loop();
+            if backoff.snooze(now) {
                 continue;
             }
             let flag = self.layout.consumer_sleeping;
@@ -150,8 +154,12 @@ impl Consumer {
         }
     }
 
-    /// Read `head`; true when a message is waiting.
+    /// Read `head` (unless the last value read already has messages waiting: then the
+    /// producer's cache line is left alone); true when a message is waiting.
     fn poll_head(&mut self) -> Result<bool, Error> {
+        if self.head > self.next {
+            return Ok(true);
+        }
         let head = self.ctl.u64_at(self.layout.head).load(Ordering::Acquire);
         if head < self.head || head - self.next > u64::from(self.layout.slots) {
             return Err(Error::Protocol("head moved backwards or past the ring"));

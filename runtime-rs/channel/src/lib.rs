@@ -45,6 +45,7 @@
 #[cfg(not(all(target_os = "linux", target_endian = "little", target_pointer_width = "64")))]
 compile_error!("wxl-channel needs Linux on a 64-bit little-endian target (memfd, 8-byte atomics)");
 
+mod backoff;
 mod consumer;
 pub mod ctl;
 mod error;

@@ -18,6 +18,7 @@ use crate::ctl::{slot, Layout, VERSION};
 use crate::link::{self, Hello};
 use crate::region;
 use crate::sys::Mapping;
+use crate::backoff::Backoff;
 use crate::Error;
 
 /// How a channel is sized and how long a side spins before it sleeps.
@@ -65,6 +66,10 @@ pub struct Producer {
     starts: Vec<u64>,
     /// The return flag of a lease whose builder was moved out of its draft.
     escaped: Option<Arc<AtomicBool>>,
+    /// The return flag of the next lease (reused while leases come back).
+    returned: Arc<AtomicBool>,
+    /// The builder drafts use, kept between them with its allocations.
+    spare: Builder,
 }
 
 impl std::fmt::Debug for Producer {
@@ -92,6 +97,8 @@ impl Producer {
             wpos: 0,
             starts: vec![0; slots],
             escaped: None,
+            returned: Arc::new(AtomicBool::new(true)),
+            spare: Builder::new(),
         })
     }
 
@@ -144,10 +151,17 @@ impl Producer {
         let need = round16(hint.max(64) as u64).min(self.layout.data_size);
         let (pos, run) = self.reserve(need, deadline)?;
         let offset = (pos % self.layout.data_size) as usize;
-        let returned = Arc::new(AtomicBool::new(false));
+        if !self.returned.load(Ordering::Acquire) {
+            // The last lease is still out (a builder moved out of a draft): a fresh flag.
+            self.returned = Arc::new(AtomicBool::new(false));
+        }
+        self.returned.store(false, Ordering::Relaxed);
+        let returned = Arc::clone(&self.returned);
         let lease = self.data.lend(offset, run as usize, Arc::clone(&returned));
         let ptr = lease.as_ptr();
-        Ok(Draft { producer: self, builder: Builder::from_external(lease), pos, ptr, returned, done: false })
+        let mut builder = std::mem::take(&mut self.spare);
+        builder.use_external(lease);
+        Ok(Draft { producer: self, builder, pos, ptr, returned, done: false })
     }
 
     /// Send a finished buffer by copying it into the region (one copy; [`begin`](Self::begin)
@@ -207,7 +221,12 @@ impl Producer {
         if need > self.layout.data_size {
             return Err(Error::Config("message larger than the data region"));
         }
-        let spin_until = Instant::now() + self.spin;
+        // Room is usually there by the last `tail` read: then neither the consumer's cache
+        // line nor the clock is touched.
+        if let Some(found) = self.fit(need) {
+            return Ok(found);
+        }
+        let backoff = Backoff::new(self.spin);
         loop {
             self.refresh_tail()?;
             if let Some(found) = self.fit(need) {
@@ -217,8 +236,7 @@ impl Producer {
             if deadline.is_some_and(|d| now >= d) {
                 return Err(Error::Timeout);
             }
-            if now < spin_until {
-                std::hint::spin_loop();
+            if backoff.snooze(now) {
                 continue;
             }
             if self.sock.is_none() {
@@ -324,12 +342,13 @@ impl Draft<'_> {
     /// Publish the finished buffer; returns its sequence number.
     pub fn commit(mut self) -> Result<u64, Error> {
         self.done = true;
-        let mut builder = std::mem::take(&mut self.builder);
-        let len = builder.len() as u64;
-        if let Some(memory) = builder.take_external() {
+        let len = self.builder.len() as u64;
+        if let Some(memory) = self.builder.take_external() {
             if std::ptr::eq(memory.as_ptr(), self.ptr) {
                 let first = memory.as_slice().first().copied().unwrap_or(0).to_le_bytes();
                 drop(memory);
+                // Keep the builder (and its allocations) for the next draft.
+                self.producer.spare = std::mem::take(&mut self.builder);
                 if first[0..4] != *b"WXL\0" || len < 16 {
                     return Err(Error::NotFinished);
                 }
@@ -340,7 +359,7 @@ impl Draft<'_> {
             return self.copy_commit(&bytes);
         }
         // The builder outgrew the lent range (or was replaced): copy its bytes in once.
-        let bytes = builder.as_bytes().to_vec();
+        let bytes = self.builder.as_bytes().to_vec();
         self.copy_commit(&bytes)
     }
 

@@ -47,9 +47,11 @@ impl Mapping {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "empty mapping"));
         }
         let prot = if writable { ProtFlags::READ | ProtFlags::WRITE } else { ProtFlags::READ };
+        // POPULATE: take the page faults now, not one per page on the message path.
+        let flags = MapFlags::SHARED | MapFlags::POPULATE;
         // SAFETY: a new mapping at an address the kernel chooses aliases nothing this program
         // uses; it stays valid until `drop` unmaps it.
-        let ptr = unsafe { mmap(std::ptr::null_mut(), len, prot, MapFlags::SHARED, fd, 0) }?;
+        let ptr = unsafe { mmap(std::ptr::null_mut(), len, prot, flags, fd, 0) }?;
         let ptr = NonNull::new(ptr.cast::<u8>()).ok_or_else(|| io::Error::other("mmap returned null"))?;
         Ok(Mapping { ptr, len, writable })
     }

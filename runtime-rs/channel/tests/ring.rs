@@ -289,7 +289,8 @@ fn a_restarted_consumer_goes_on_from_the_last_acknowledgement() {
 
 #[test]
 fn a_consumer_that_moves_tail_past_head_is_refused() {
-    let (mut producer, mut consumer) = pair(small(8, 64 << 10));
+    // One slot: the next draft needs room, so the producer reads `tail`.
+    let (mut producer, mut consumer) = pair(small(1, 64 << 10));
     send(&mut producer, 0, 1);
     consumer.hostile_tail(5);
     assert!(matches!(producer.begin(), Err(Error::Protocol(_))));
