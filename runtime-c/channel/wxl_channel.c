@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,6 +35,8 @@
 #define MAX_DATA_SIZE ((uint64_t)1 << 32)
 /* Never sleep longer than this: a peer that skips a wake-up costs latency, not a hang. */
 #define MAX_NAP_MS 50
+/* While waiting, spin this long, then yield the core between looks (as runtime-rs/channel). */
+#define PURE_SPIN_NS 10000u
 
 /* ---- shared memory: atomics only ---- */
 
@@ -261,9 +264,13 @@ int wxl_channel_connect(wxl_channel *c, int sock) {
     return WXL_CHANNEL_OK;
 }
 
-/* Read head: 1 when a message is waiting, 0 when not, -1 on a protocol violation. */
+/* Read head (unless the last value read has messages waiting: the producer's cache line is
+ * then left alone): 1 when a message is waiting, 0 when not, -1 on a protocol violation. */
 static int poll_head(wxl_channel *c) {
-    uint64_t head = load64(c->ctl, c->head_at, __ATOMIC_ACQUIRE);
+    uint64_t head;
+    if (c->head > c->next)
+        return 1;
+    head = load64(c->ctl, c->head_at, __ATOMIC_ACQUIRE);
     if (head < c->head || head - c->next > c->slots)
         return -1;
     c->head = head;
@@ -298,8 +305,11 @@ int wxl_channel_recv(wxl_channel *c, wxl_channel_msg *m, int timeout_ms) {
         now = now_ns();
         if (now >= deadline)
             return WXL_CHANNEL_TIMEOUT;
-        if (now - start < c->spin_ns)
+        if (now - start < c->spin_ns) {
+            if (now - start >= PURE_SPIN_NS)
+                sched_yield();
             continue;
+        }
         store32(c->ctl, c->consumer_sleeping_at, 1, __ATOMIC_RELAXED);
         /* Pairs with the producer's fence between its head store and its flag load. */
         __atomic_thread_fence(__ATOMIC_SEQ_CST);
