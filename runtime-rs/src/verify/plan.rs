@@ -117,10 +117,18 @@ impl Checker<'_> {
         if !plan.usable || fields.len() < plan.end {
             return false;
         }
-        let mut ok = true;
-        for &(offset, exact) in &plan.refs[..plan.n_refs.min(REFS)] {
-            ok &= self.exact_ref(read_u32(fields, offset as usize), h, exact);
-        }
+        // One fully unrolled body per reference count: no loop bookkeeping per reference.
+        let mut ok = match plan.n_refs {
+            0 => true,
+            1 => self.refs_ok::<1>(&plan.refs, h, fields),
+            2 => self.refs_ok::<2>(&plan.refs, h, fields),
+            3 => self.refs_ok::<3>(&plan.refs, h, fields),
+            4 => self.refs_ok::<4>(&plan.refs, h, fields),
+            5 => self.refs_ok::<5>(&plan.refs, h, fields),
+            6 => self.refs_ok::<6>(&plan.refs, h, fields),
+            7 => self.refs_ok::<7>(&plan.refs, h, fields),
+            _ => self.refs_ok::<REFS>(&plan.refs, h, fields),
+        };
         for &offset in &plan.bools[..plan.n_bools.min(BOOLS)] {
             ok &= fields.get(offset as usize).is_some_and(|&b| b <= 1);
         }
@@ -132,15 +140,27 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// The first `K` planned references, all of them tested (`&`, no early exit).
+    #[inline(always)]
+    fn refs_ok<const K: usize>(&self, refs: &[(u32, u16); REFS], h: usize, fields: &[u8]) -> bool {
+        let mut ok = true;
+        for &(offset, exact) in &refs[..K] {
+            ok &= self.exact_ref(read_u32(fields, offset as usize), h, exact);
+        }
+        ok
+    }
+
     /// Whether `v`, held by the object at `h`, is a 4-aligned offset in `1..h` of a marked tag
     /// word of type `exact`: the commonest valid reference.
+    ///
+    /// Without branches: an offset outside the accepted range probes offset 0 instead, whose
+    /// bit is never set (objects start after the 16-byte header, and `run` clears word 0).
     #[inline(always)]
     pub(super) fn exact_ref(&self, v: u32, h: usize, exact: u16) -> bool {
         let target = v as usize;
-        if v & 3 != 0 || target.wrapping_sub(1) >= h - 1 {
-            return false;
-        }
-        self.marked(target) && self.type_id_at(target) == exact
+        let in_range = (v & 3 == 0) & (target.wrapping_sub(1) < h - 1);
+        let target = if in_range { target } else { 0 };
+        self.marked(target) & (self.type_id_at(target) == exact)
     }
 }
 
