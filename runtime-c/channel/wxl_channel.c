@@ -36,7 +36,7 @@
 /* Never sleep longer than this: a peer that skips a wake-up costs latency, not a hang. */
 #define MAX_NAP_MS 50
 /* While waiting, spin this long, then yield the core between looks (as runtime-rs/channel). */
-#define PURE_SPIN_NS 10000u
+#define PURE_SPIN_NS 1000u
 
 /* ---- shared memory: atomics only ---- */
 

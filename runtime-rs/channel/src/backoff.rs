@@ -1,11 +1,11 @@
-//! How a side waits before it sleeps on the socket: spin for ten microseconds (a peer
+//! How a side waits before it sleeps on the socket: spin for a microsecond (a peer
 //! that is about to answer answers fastest this way), then yield the core between looks (a
 //! peer that shares the core, or any other thread, gets it), until the spin budget is spent.
 
 use std::time::{Duration, Instant};
 
 /// Pure spinning lasts this long; after it, each look is preceded by a `sched_yield`.
-const PURE_SPIN: Duration = Duration::from_micros(10);
+const PURE_SPIN: Duration = Duration::from_micros(1);
 
 pub(crate) struct Backoff {
     started: Instant,
