@@ -74,6 +74,7 @@ fn run(quick: bool) -> Result<(), Error> {
         Case { name: "log record", per_message: 1, stream: 200_000 / scale, pingpong: 20_000 / scale },
         Case { name: "64 KiB batch", per_message: big, stream: 5_000 / scale, pingpong: 2_000 / scale },
     ];
+    println!("(the 64 KiB batch holds {big} log records)\n");
     println!("CPU per message, one thread, no transport (best of 5):\n");
     println!("| message | build into a Vec | build in place | build+commit+recv+verify+read, in place | verify+read in place | copy out+verify+read | copy out only | prost encode | prost decode+read |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
