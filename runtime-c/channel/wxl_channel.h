@@ -74,7 +74,8 @@ typedef struct wxl_channel_msg {
 } wxl_channel_msg;
 
 /* Receive the region over `sock` (the channel owns it from now on), check its seals, map it,
- * verify a copy of the control block, and start at the last acknowledged message. */
+ * verify a copy of the control block, and start at the last acknowledged message. On failure
+ * c->error says why; wxl_channel_close(c) releases what was acquired (the socket included). */
 int wxl_channel_connect(wxl_channel *c, int sock);
 
 /* The next message; timeout_ms < 0 waits as long as it takes. */

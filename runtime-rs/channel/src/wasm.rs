@@ -15,15 +15,20 @@
 //! with `Memory::new` do not go through it), so the memory comes from a one-line module,
 //! [`RegionMemory::memory_module`], whose exported memory the other modules import:
 //!
-//! ```ignore
-//! let region = RegionMemory::new(consumer.data_fd(), consumer.data_size(), 1 << 20)?;
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+//! # let sock = std::os::unix::net::UnixStream::connect("/run/producer.sock")?;
+//! let consumer = wxl_channel::Consumer::connect(sock)?;
+//! let region = wxl_channel::wasm::RegionMemory::new(consumer.data_fd(), consumer.data_size(), 1 << 20)?;
 //! let mut config = wasmtime::Config::new();
 //! config.with_host_memory(region.creator());
 //! let engine = wasmtime::Engine::new(&config)?;
 //! let mut store = wasmtime::Store::new(&engine, ());
 //! let module = wasmtime::Module::new(&engine, region.memory_module())?;
-//! let memory = wasmtime::Instance::new(&mut store, &module, &[])?.get_memory(&mut store, "memory").unwrap();
-//! // link `memory` as env.memory of the generated accessors and of the reader module
+//! let instance = wasmtime::Instance::new(&mut store, &module, &[])?;
+//! let memory = instance.get_memory(&mut store, "memory").ok_or("no memory")?;
+//! // Link `memory` as `env.memory` of the generated accessors and of the reading module.
+//! # Ok(()) }
 //! ```
 //! Other memories the engine makes with the creator (a store's GC heap, say) are plain ones.
 
