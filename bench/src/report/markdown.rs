@@ -19,8 +19,8 @@ const METHOD: &str = "\
   rust_serialization_benchmark, generated from a fixed seed with its field distributions
   (`src/data.rs`). Every contender serializes the same values.
 - **serialize**: into the contender's reused buffer or builder (no allocation after the first
-  run). wxl writes each string, then each record; the mesh's triangles are one copy of the
-  payload. flatbuffers and capnp set fields one by one; planus and rkyv write from their own
+  run). wxl writes each string, then each record; the mesh's triangles are encoded straight
+  from the dataset's structs (`build_with`, one pass). flatbuffers and capnp set fields one by one; planus and rkyv write from their own
   struct types.
 - **verify only**: the whole buffer is checked and nothing is read (flatbuffers' and rkyv's
   verifiers, wxl's one-pass verifier). planus and capnp check lazily, in each accessor: they

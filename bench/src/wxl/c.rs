@@ -20,7 +20,6 @@ pub struct WxlC {
     scratch: Vec<u64>,
     builder: Builder,
     refs: Vec<Ref<logs::Log<'static>>>,
-    triangles: Vec<mesh::TriangleArgs>,
 }
 
 impl WxlC {
@@ -30,7 +29,6 @@ impl WxlC {
             scratch: Vec::new(),
             builder: Builder::new(),
             refs: Vec::new(),
-            triangles: Vec::new(),
         }
     }
 
@@ -100,7 +98,7 @@ impl Format<Mesh> for WxlC {
         WxlC::with(&mesh::SCHEMA)
     }
     fn serialize(&mut self, data: &Mesh) -> &[u8] {
-        write_mesh(&mut self.builder, &mut self.triangles, data)
+        write_mesh(&mut self.builder, data)
     }
     fn verify(&mut self, bytes: &[u8]) -> Option<bool> {
         Some(self.verify_c(bytes))

@@ -11,12 +11,11 @@ pub struct Wxl {
     builder: Builder,
     verifier: Verifier,
     refs: Vec<Ref<logs::Log<'static>>>,
-    triangles: Vec<mesh::TriangleArgs>,
 }
 
 impl Wxl {
     fn fresh() -> Wxl {
-        Wxl { builder: Builder::with_capacity(1 << 20), verifier: Verifier::new(), refs: Vec::new(), triangles: Vec::new() }
+        Wxl { builder: Builder::with_capacity(1 << 20), verifier: Verifier::new(), refs: Vec::new() }
     }
 }
 
@@ -67,18 +66,16 @@ fn vector(v: &Vector3) -> mesh::Vector3Args {
     mesh::Vector3Args { x: v.x, y: v.y, z: v.z }
 }
 
-/// The mesh as a wxl buffer, through the generated builder, which takes its own `TriangleArgs`
-/// (converted here into a reused vector, as planus and flatbuffers convert to theirs).
-pub fn write_mesh<'b>(b: &'b mut Builder, triangles: &mut Vec<mesh::TriangleArgs>, data: &Mesh) -> &'b [u8] {
-    triangles.clear();
-    triangles.extend(data.triangles.iter().map(|t| mesh::TriangleArgs {
+/// The mesh as a wxl buffer, through the generated builder: `build_with` encodes each of the
+/// dataset's triangles (as the generated `TriangleArgs`) straight into the buffer, one pass.
+pub fn write_mesh<'b>(b: &'b mut Builder, data: &Mesh) -> &'b [u8] {
+    b.clear();
+    let array = mesh::ArrayOfTriangle::build_with(b, &data.triangles, |t| mesh::TriangleArgs {
         v0: vector(&t.v0),
         v1: vector(&t.v1),
         v2: vector(&t.v2),
         normal: vector(&t.normal),
-    }));
-    b.clear();
-    let array = mesh::ArrayOfTriangle::build(b, triangles);
+    });
     let root = mesh::MeshArgs { triangles: array }.build(b);
     mesh::finish(b, root)
 }
@@ -109,7 +106,7 @@ impl Format<Mesh> for Wxl {
         Wxl::fresh()
     }
     fn serialize(&mut self, data: &Mesh) -> &[u8] {
-        write_mesh(&mut self.builder, &mut self.triangles, data)
+        write_mesh(&mut self.builder, data)
     }
     fn verify(&mut self, bytes: &[u8]) -> Option<bool> {
         Some(mesh::root_with(&mut self.verifier, bytes).is_ok())

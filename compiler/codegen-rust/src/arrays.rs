@@ -153,7 +153,7 @@ fn build_fn(model: &Model, index: TypeIndex, kind: Kind) -> TokenStream {
     let body = match kind {
         Kind::Scalar(_) => quote!(builder.scalar_array(Self::TYPE_ID, items)),
         Kind::Value(_) => quote! {
-            builder.value_array(Self::TYPE_ID, #align, #stride, items, |item, bytes| bytes.copy_from_slice(&item.to_bytes()))
+            builder.value_array_of(Self::TYPE_ID, #align, #stride, items, |item| item.to_bytes())
         },
         Kind::String { nullable } | Kind::Bytes { nullable } | Kind::Struct { nullable, .. } | Kind::Array { nullable, .. } => {
             ref_array(nullable)
@@ -178,12 +178,30 @@ fn build_fn(model: &Model, index: TypeIndex, kind: Kind) -> TokenStream {
         }
     };
     let doc = " Writes an array of this type holding `items` (objects they refer to must be written already).";
+    // Value structs also get `build_with`: each element converted from the caller's own type
+    // as it is written, in one pass over the body (no intermediate vector of `Args`).
+    let with = match kind {
+        Kind::Value(_) => quote! {
+            /// Writes an array of this type with one element per item of `items`, each the
+            /// `Args` that `args` makes of it, encoded straight into the buffer.
+            pub fn build_with<I>(
+                builder: &mut wxl_runtime::Builder,
+                items: &[I],
+                args: impl Fn(&I) -> #item,
+            ) -> wxl_runtime::Ref<#view<'static>> {
+                builder.value_array_of(Self::TYPE_ID, #align, #stride, items, |item| args(item).to_bytes())
+            }
+        },
+        _ => TokenStream::new(),
+    };
     quote! {
         impl #view<'_> {
             #[doc = #doc]
             pub fn build(builder: &mut wxl_runtime::Builder, items: &[#item]) -> wxl_runtime::Ref<#view<'static>> {
                 #body
             }
+
+            #with
         }
     }
 }

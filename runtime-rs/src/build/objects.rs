@@ -199,6 +199,35 @@ impl Builder {
         array.end()
     }
 
+    /// An array of value structs, each element the `N` bytes `to_bytes(item)` returns (the
+    /// generated `*Args::to_bytes`): the body is written once, element after element, with
+    /// fixed-size stores and no zeroing first. Panics unless `stride` is `N`.
+    #[inline]
+    pub fn value_array_of<const N: usize, I, U: ?Sized>(
+        &mut self,
+        type_id: u16,
+        align: u32,
+        stride: u32,
+        items: &[I],
+        to_bytes: impl Fn(&I) -> [u8; N],
+    ) -> Ref<U> {
+        assert!(stride as usize == N, "wxl value array stride {stride} is not the element size {N}");
+        if N == 0 {
+            return self.begin_array(type_id, align, stride, items.len()).end();
+        }
+        let size = items.len().checked_mul(N).expect("wxl array too long");
+        // `tag` reserves room for the body and its tail padding.
+        let at = self.tag(type_id, align, items.len(), size);
+        let start = self.len;
+        let (chunks, _) = self.slice_mut(start, size).as_chunks_mut::<N>();
+        for (chunk, item) in chunks.iter_mut().zip(items) {
+            *chunk = to_bytes(item);
+        }
+        self.len += size;
+        self.pad();
+        at.cast()
+    }
+
     /// An array of value structs from their encoded bytes (`bytes.len() / stride` elements).
     /// Panics if `bytes.len()` is not a multiple of a nonzero `stride`.
     pub fn value_array_bytes<U: ?Sized>(&mut self, type_id: u16, align: u32, stride: u32, bytes: &[u8]) -> Ref<U> {
