@@ -125,11 +125,14 @@ fn getter(model: &Model, field: &Field, names: &FieldNames, size: u32) -> TokenS
 }
 
 /// Getters named `to_*`, `into_*`, `from_*` or `is_*` by the schema break clippy's naming
-/// convention for such methods; the schema's name wins.
+/// convention for such methods, and a getter named `len` asks for an `is_empty`; the schema's
+/// name wins.
 fn self_convention_allow(name: &str) -> TokenStream {
     let name = name.trim_start_matches("r#");
     if ["to_", "into_", "from_", "is_"].iter().any(|p| name.starts_with(p)) {
         quote!(#[allow(clippy::wrong_self_convention, reason = "named after the schema field")])
+    } else if name == "len" {
+        quote!(#[allow(clippy::len_without_is_empty, reason = "named after the schema field")])
     } else {
         TokenStream::new()
     }

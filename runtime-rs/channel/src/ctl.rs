@@ -10,8 +10,7 @@ use wxl_runtime::Builder;
 
 use crate::Error;
 
-/// The generated module (it is the compiler's output, linted by its own tests).
-#[allow(clippy::len_without_is_empty)]
+/// The generated module.
 mod generated {
     wxl_runtime::include_schema!("channel");
 }
